@@ -52,8 +52,9 @@ final class PortHeaderParser
         }
         scanner.advance();
 
-        final int kernelStart = Prefix.NETMAP == prefix ? scanner.position() : start;
+        // libnetmap drops "netmap:" from nr_name but keeps "vale<id>:", which names the switch.
         final boolean netmap = Prefix.NETMAP == prefix;
+        final int kernelStart = netmap ? scanner.position() : start;
         final int parentStart = scanner.skipWhile(
             netmap ? PortNameChars::isInterfaceName : PortNameChars::isIdentifier);
         if (scanner.position() == parentStart)

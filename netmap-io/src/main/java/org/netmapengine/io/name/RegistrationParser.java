@@ -20,7 +20,7 @@ final class RegistrationParser
      */
     static final int MAX_MEM_ID = 0xFFFF;
 
-    private static final String FLAG_LETTERS = "x z t r R T";
+    private static final String FLAG_LETTERS = String.join(" ", PortFlag.LETTERS.split(""));
 
     private RegistrationParser()
     {
@@ -28,35 +28,7 @@ final class RegistrationParser
 
     static Registration parse(final PortNameScanner scanner)
     {
-        RegMode mode = RegMode.ALL_NIC;
-        int ringId = 0;
-        String afterThis = "'/', '@' or the end";
-        if (scanner.peekIs('^'))
-        {
-            scanner.advance();
-            if (scanner.peekIsDigit())
-            {
-                mode = RegMode.ONE_SW;
-                ringId = ringNumber(scanner, "a host ring number after '^'");
-            }
-            else
-            {
-                mode = RegMode.SW;
-                afterThis = "a host ring number, '/', '@' or the end";
-            }
-        }
-        else if (scanner.peekIs('*'))
-        {
-            scanner.advance();
-            mode = RegMode.NIC_SW;
-        }
-        else if (scanner.peekIs('-'))
-        {
-            scanner.advance();
-            mode = RegMode.ONE_NIC;
-            ringId = ringNumber(scanner, "a ring number after '-'");
-        }
-
+        final Registration rings = ringSuffix(scanner);
         long flags = 0;
         int memId = 0;
         while (!scanner.atEnd())
@@ -80,15 +52,52 @@ final class RegistrationParser
                 }
                 scanner.advance();
                 memId = memId(scanner, memId);
-                afterThis = "'/', '@' or the end";
             }
             else
             {
-                throw scanner.error(afterThis);
+                throw scanner.error("'/', '@' or the end");
             }
         }
 
-        return new Registration(mode, ringId, flags, memId);
+        return new Registration(rings.mode(), rings.ringId(), flags, memId);
+    }
+
+    // The mode and ring of '^', '^N', '*', '-N' or no suffix; flags and memory id are left at 0.
+    private static Registration ringSuffix(final PortNameScanner scanner)
+    {
+        if (scanner.peekIs('^'))
+        {
+            scanner.advance();
+            if (scanner.peekIsDigit())
+            {
+                return rings(RegMode.ONE_SW, ringNumber(scanner, "a host ring number after '^'"));
+            }
+            if (!scanner.atEnd() && !scanner.peekIsAnyOf("/@"))
+            {
+                throw scanner.error("a host ring number, '/', '@' or the end");
+            }
+
+            return rings(RegMode.SW, 0);
+        }
+        if (scanner.peekIs('*'))
+        {
+            scanner.advance();
+
+            return rings(RegMode.NIC_SW, 0);
+        }
+        if (scanner.peekIs('-'))
+        {
+            scanner.advance();
+
+            return rings(RegMode.ONE_NIC, ringNumber(scanner, "a ring number after '-'"));
+        }
+
+        return rings(RegMode.ALL_NIC, 0);
+    }
+
+    private static Registration rings(final RegMode mode, final int ringId)
+    {
+        return new Registration(mode, ringId, 0, 0);
     }
 
     private static int ringNumber(final PortNameScanner scanner, final String notDigit)
