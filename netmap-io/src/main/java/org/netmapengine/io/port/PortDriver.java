@@ -1,0 +1,27 @@
+package org.netmapengine.io.port;
+
+/**
+ * What a backend does for one open port: the system calls of netmap. A {@link NetmapPort} holds the rings;
+ * its driver moves them.
+ * <p>
+ * Called only by the port's owner thread (one owner per file descriptor).
+ */
+public interface PortDriver
+{
+    /** {@code NIOCTXSYNC}: send the slots before {@code head} of every bound TX ring, reclaim completed ones. */
+    void txSync();
+
+    /** {@code NIOCRXSYNC}: release the slots before {@code head} of every bound RX ring, learn new packets. */
+    void rxSync();
+
+    /**
+     * {@code poll()}: syncs as netmap's poll does, then waits up to {@code timeoutMillis} (0 = do not wait,
+     * negative = forever) until one of {@code events} ({@code POLLIN}, {@code POLLOUT}) is ready.
+     *
+     * @return the ready events, 0 on timeout.
+     */
+    int poll(int events, int timeoutMillis);
+
+    /** Releases the file descriptor (or pipe end). The memory mapping is the region's business. */
+    void close();
+}

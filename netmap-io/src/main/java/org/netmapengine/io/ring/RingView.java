@@ -1,0 +1,305 @@
+package org.netmapengine.io.ring;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.netmapengine.io.abi.NetmapApi;
+import org.netmapengine.io.abi.NetmapRingDescriptor;
+
+import static org.netmapengine.io.abi.NetmapRingDescriptor.CUR_OFFSET;
+import static org.netmapengine.io.abi.NetmapRingDescriptor.HEAD_OFFSET;
+import static org.netmapengine.io.abi.NetmapRingDescriptor.TAIL_OFFSET;
+import static org.netmapengine.io.abi.NetmapSlotDescriptor.BUF_IDX_OFFSET;
+import static org.netmapengine.io.abi.NetmapSlotDescriptor.FLAGS_OFFSET;
+import static org.netmapengine.io.abi.NetmapSlotDescriptor.LEN_OFFSET;
+import static org.netmapengine.io.abi.NetmapSlotDescriptor.PTR_OFFSET;
+
+/**
+ * A view of one {@code struct netmap_ring} and its slots in mapped memory: offsets, never copies.
+ * <p>
+ * Memory ordering is in the method names: {@code head} and {@code cur} are published with release
+ * semantics ({@link #advanceRelease(int)}), {@code tail} is read with acquire semantics
+ * ({@link #tailAcquire()}), so slot and buffer writes made before a publish are visible to whoever
+ * acquires it. Slot accessors are plain: a slot is touched only by its owner.
+ * <p>
+ * Space and emptiness are counted from {@code head}, as upstream netmap does (the seed-era helpers
+ * used {@code cur}, which breaks when an application parks {@code cur} at {@code tail}).
+ * <p>
+ * Not thread-safe: one owner thread per ring, as one owner thread per file descriptor.
+ */
+public final class RingView
+{
+    private final UnsafeBuffer ring;
+    private final long address;
+    private final int numSlots;
+    private final int bufferSize;
+    private final long bufferBase;
+
+    /**
+     * @param address address of the ring header in mapped memory; must not be 0.
+     * @throws IllegalStateException when the header does not describe a plausible ring.
+     */
+    public RingView(final long address)
+    {
+        if (0 == address)
+        {
+            throw new IllegalArgumentException("ring address is 0: the ring is not bound (ring_ofs == 0)");
+        }
+        final UnsafeBuffer header = new UnsafeBuffer(address, NetmapRingDescriptor.HEADER_SIZE);
+        final int slots = header.getInt(NetmapRingDescriptor.NUM_SLOTS_OFFSET);
+        final int bufSize = header.getInt(NetmapRingDescriptor.NR_BUF_SIZE_OFFSET);
+        if (slots <= 1 || slots > (1 << 20))
+        {
+            throw new IllegalStateException("implausible ring at address=0x" + Long.toHexString(address) +
+                ": num_slots=" + Integer.toUnsignedString(slots));
+        }
+        if (bufSize <= 0)
+        {
+            throw new IllegalStateException("implausible ring at address=0x" + Long.toHexString(address) +
+                ": nr_buf_size=" + Integer.toUnsignedString(bufSize));
+        }
+        this.address = address;
+        this.numSlots = slots;
+        this.bufferSize = bufSize;
+        this.bufferBase = address + header.getLong(NetmapRingDescriptor.BUF_OFS_OFFSET);
+        this.ring = new UnsafeBuffer(address, NetmapRingDescriptor.footprint(slots));
+    }
+
+    // ---------------------------------------------------------------- header, written by the kernel
+
+    public long address()
+    {
+        return address;
+    }
+
+    public int numSlots()
+    {
+        return numSlots;
+    }
+
+    public int bufferSize()
+    {
+        return bufferSize;
+    }
+
+    /** @return absolute address of buffer 0 of the region: {@code ring + buf_ofs}. */
+    public long bufferBase()
+    {
+        return bufferBase;
+    }
+
+    public int ringId()
+    {
+        return ring.getShort(NetmapRingDescriptor.RINGID_OFFSET) & 0xFFFF;
+    }
+
+    public boolean isTx()
+    {
+        return NetmapRingDescriptor.DIR_TX == (ring.getShort(NetmapRingDescriptor.DIR_OFFSET) & 0xFFFF);
+    }
+
+    /** @return {@code offset_mask}: the low bits of {@code ptr} holding the packet offset (0 when off). */
+    public long offsetMask()
+    {
+        return ring.getLong(NetmapRingDescriptor.OFFSET_MASK_OFFSET);
+    }
+
+    public long bufAlign()
+    {
+        return ring.getLong(NetmapRingDescriptor.BUF_ALIGN_OFFSET);
+    }
+
+    /** @return time of the last sync in microseconds, when {@code NR_TIMESTAMP} is set. */
+    public long timestampMicros()
+    {
+        return ring.getLong(NetmapRingDescriptor.TS_SEC_OFFSET) * 1_000_000L +
+            ring.getLong(NetmapRingDescriptor.TS_USEC_OFFSET);
+    }
+
+    public int ringFlags()
+    {
+        return ring.getInt(NetmapRingDescriptor.FLAGS_OFFSET);
+    }
+
+    public void ringFlags(final int flags)
+    {
+        ring.putInt(NetmapRingDescriptor.FLAGS_OFFSET, flags);
+    }
+
+    // ---------------------------------------------------------------- head / cur / tail
+
+    /** @return {@code head}: the first slot owned by the user. Plain read: the user writes it. */
+    public int head()
+    {
+        return ring.getInt(HEAD_OFFSET);
+    }
+
+    /** @return {@code cur}: the wake-up point. Plain read: the user writes it. */
+    public int cur()
+    {
+        return ring.getInt(CUR_OFFSET);
+    }
+
+    /** @return {@code tail}, read with acquire semantics: slots before it are visible. */
+    public int tailAcquire()
+    {
+        return ring.getIntVolatile(TAIL_OFFSET);
+    }
+
+    /**
+     * Hands every slot before {@code index} back to the kernel: writes {@code cur}, then {@code head},
+     * each with release semantics, so all slot and buffer writes before this call are visible first.
+     */
+    public void advanceRelease(final int index)
+    {
+        ring.putIntOrdered(CUR_OFFSET, index);
+        ring.putIntOrdered(HEAD_OFFSET, index);
+    }
+
+    /** Moves {@code head} alone (release), e.g. to release slots while {@code cur} is parked at tail. */
+    public void headRelease(final int index)
+    {
+        ring.putIntOrdered(HEAD_OFFSET, index);
+    }
+
+    /** Moves {@code cur} alone (release), e.g. to park it at {@code tail} without releasing slots. */
+    public void curRelease(final int index)
+    {
+        ring.putIntOrdered(CUR_OFFSET, index);
+    }
+
+    /**
+     * (k) Publishes {@code tail}. Only a backend playing the kernel's part (the emulated one) calls this.
+     */
+    public void tailRelease(final int index)
+    {
+        ring.putIntOrdered(TAIL_OFFSET, index);
+    }
+
+    /** @return the slot after {@code slot}, wrapping at {@code num_slots}. */
+    public int next(final int slot)
+    {
+        return slot + 1 == numSlots ? 0 : slot + 1;
+    }
+
+    /** @return {@code slot + n}, wrapping at {@code num_slots}; {@code 0 <= n <= num_slots}. */
+    public int advance(final int slot, final int n)
+    {
+        final int i = slot + n;
+        return i >= numSlots ? i - numSlots : i;
+    }
+
+    /**
+     * @return slots in {@code [head, tail)}: packets to read on an RX ring, free slots on a TX ring.
+     */
+    public int space()
+    {
+        return distance(head(), tailAcquire());
+    }
+
+    /** @return true when {@code head == tail}. */
+    public boolean isEmpty()
+    {
+        return head() == tailAcquire();
+    }
+
+    /** @return slots from {@code from} forward to {@code to}, in {@code [0, num_slots)}. */
+    public int distance(final int from, final int to)
+    {
+        final int d = to - from;
+        return d < 0 ? d + numSlots : d;
+    }
+
+    // ---------------------------------------------------------------- slots, written by their owner
+
+    public int bufIdx(final int slot)
+    {
+        return ring.getInt(NetmapRingDescriptor.slotOffset(slot) + BUF_IDX_OFFSET);
+    }
+
+    public void bufIdx(final int slot, final int bufIdx)
+    {
+        ring.putInt(NetmapRingDescriptor.slotOffset(slot) + BUF_IDX_OFFSET, bufIdx);
+    }
+
+    /** @return bytes valid in the slot, 0 to 65535. */
+    public int len(final int slot)
+    {
+        return ring.getShort(NetmapRingDescriptor.slotOffset(slot) + LEN_OFFSET) & 0xFFFF;
+    }
+
+    public void len(final int slot, final int len)
+    {
+        ring.putShort(NetmapRingDescriptor.slotOffset(slot) + LEN_OFFSET, (short)len);
+    }
+
+    public int slotFlags(final int slot)
+    {
+        return ring.getShort(NetmapRingDescriptor.slotOffset(slot) + FLAGS_OFFSET) & 0xFFFF;
+    }
+
+    public void slotFlags(final int slot, final int flags)
+    {
+        ring.putShort(NetmapRingDescriptor.slotOffset(slot) + FLAGS_OFFSET, (short)flags);
+    }
+
+    public long ptr(final int slot)
+    {
+        return ring.getLong(NetmapRingDescriptor.slotOffset(slot) + PTR_OFFSET);
+    }
+
+    public void ptr(final int slot, final long ptr)
+    {
+        ring.putLong(NetmapRingDescriptor.slotOffset(slot) + PTR_OFFSET, ptr);
+    }
+
+    /** @return the packet's offset inside its buffer ({@code NETMAP_ROFFSET}), 0 unless offsets are on. */
+    public int packetOffset(final int slot)
+    {
+        return (int)(ptr(slot) & offsetMask());
+    }
+
+    /**
+     * Puts {@code newBufIdx} into the slot and flags the change, as a zero-copy swap needs.
+     *
+     * @return the buffer index the slot held.
+     */
+    public int swapBuffer(final int slot, final int newBufIdx)
+    {
+        final int offset = NetmapRingDescriptor.slotOffset(slot);
+        final int old = ring.getInt(offset + BUF_IDX_OFFSET);
+        ring.putInt(offset + BUF_IDX_OFFSET, newBufIdx);
+        final int flags = ring.getShort(offset + FLAGS_OFFSET) & 0xFFFF;
+        ring.putShort(offset + FLAGS_OFFSET, (short)(flags | NetmapApi.NS_BUF_CHANGED));
+        return old;
+    }
+
+    /**
+     * Copies the 16-byte slot {@code slot} of this ring into slot {@code toSlot} of {@code to}, as a
+     * netmap pipe does ({@code *rs = *ts}).
+     */
+    public void copySlotTo(final int slot, final RingView to, final int toSlot)
+    {
+        final int from = NetmapRingDescriptor.slotOffset(slot);
+        final int dst = NetmapRingDescriptor.slotOffset(toSlot);
+        to.ring.putLong(dst, ring.getLong(from));
+        to.ring.putLong(dst + PTR_OFFSET, ring.getLong(from + PTR_OFFSET));
+    }
+
+    /** @return absolute address of buffer {@code bufIdx}, computed in 64 bits. */
+    public long bufferAddress(final int bufIdx)
+    {
+        return bufferBase + (long)bufIdx * bufferSize;
+    }
+
+    /** @return absolute address of the buffer in slot {@code slot}. */
+    public long slotBufferAddress(final int slot)
+    {
+        return bufferAddress(bufIdx(slot));
+    }
+
+    @Override
+    public String toString()
+    {
+        return (isTx() ? "TX" : "RX") + " ring " + ringId() + " [slots=" + numSlots + " head=" + head() +
+            " cur=" + cur() + " tail=" + tailAcquire() + "]";
+    }
+}
