@@ -46,6 +46,16 @@ public record ConfOption(
 
     /**
      * Check every count is {@link #NOT_SET} or fits its field.
+     *
+     * @param rings       {@code rings}.
+     * @param hostRings   {@code host-rings}.
+     * @param slots       {@code slots}.
+     * @param txRings     {@code tx-rings}.
+     * @param rxRings     {@code rx-rings}.
+     * @param hostTxRings {@code host-tx-rings}.
+     * @param hostRxRings {@code host-rx-rings}.
+     * @param txSlots     {@code tx-slots}.
+     * @param rxSlots     {@code rx-slots}.
      */
     public ConfOption
     {

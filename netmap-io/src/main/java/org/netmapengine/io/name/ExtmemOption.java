@@ -31,6 +31,14 @@ public record ExtmemOption(String file, long ifNum, long ifSize, long ringNum, l
 
     /**
      * Check the file is named and every pool value is {@link #NOT_SET} or a u32.
+     *
+     * @param file     {@code file}.
+     * @param ifNum    {@code if-num}.
+     * @param ifSize   {@code if-size}.
+     * @param ringNum  {@code ring-num}.
+     * @param ringSize {@code ring-size}.
+     * @param bufNum   {@code buf-num}.
+     * @param bufSize  {@code buf-size}.
      */
     public ExtmemOption
     {

@@ -26,6 +26,9 @@ public record OffsetOption(long initial, int bits)
 
     /**
      * Check the initial offset is not negative and {@code bits} is {@link #NOT_SET} or in [0, 64].
+     *
+     * @param initial {@code initial}.
+     * @param bits    {@code bits}.
      */
     public OffsetOption
     {

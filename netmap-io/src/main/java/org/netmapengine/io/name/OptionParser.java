@@ -78,11 +78,11 @@ final class OptionParser
             throw scanner.error("at most one '" + syntax.optionName() + "' option");
         }
 
-        final OptionValues values = new OptionValues(option, syntax);
         if (option.atEnd())
         {
             throw option.error(syntax.bodyExpected());
         }
+        final OptionValues values = new OptionValues(option, syntax);
         if (option.peekIs('='))
         {
             if (null == syntax.defaultKey())
@@ -112,49 +112,50 @@ final class OptionParser
         return values;
     }
 
-    // An empty key list is accepted, as libnetmap does: "@conf:" sets nothing.
+    // An empty key list is accepted, as libnetmap does: "@conf:" sets nothing. A trailing ',' is not.
     private static void keys(final PortNameScanner option, final OptionValues values)
     {
-        final OptionSyntax syntax = values.syntax();
-        boolean first = true;
-        while (first || option.peekIs(','))
+        if (option.atEnd())
         {
-            if (!first)
-            {
-                option.advance();
-            }
-            else if (option.atEnd())
-            {
-                return;
-            }
-            first = false;
-
-            final int keyStart = option.skipWhile((c) -> '=' != c && ',' != c);
-            final String written = option.textFrom(keyStart);
-            final String key = syntax.key(written);
-            if (null == key)
-            {
-                throw option.errorAt(keyStart,
-                    "a key of option '" + syntax.optionName() + "': " + String.join(", ", syntax.keys()));
-            }
-            if (values.has(key))
-            {
-                throw option.errorAt(keyStart,
-                    "each key at most once ('" + key + "' is already set to '" + values.text(key) + "')");
-            }
-            if (!option.peekIs('='))
-            {
-                throw option.error("'=' and a value after key '" + written + "'");
-            }
-            option.advance();
-
-            final int valueStart = option.skipWhile((c) -> ',' != c);
-            if (option.position() == valueStart)
-            {
-                throw option.error("a value for key '" + written + "'");
-            }
-            values.put(key, option.textFrom(valueStart), valueStart);
+            return;
         }
+
+        pair(option, values);
+        while (option.peekIs(','))
+        {
+            option.advance();
+            pair(option, values);
+        }
+    }
+
+    private static void pair(final PortNameScanner option, final OptionValues values)
+    {
+        final OptionSyntax syntax = values.syntax();
+        final int keyStart = option.skipWhile((c) -> '=' != c && ',' != c);
+        final String written = option.textFrom(keyStart);
+        final String key = syntax.key(written);
+        if (null == key)
+        {
+            throw option.errorAt(keyStart,
+                "a key of option '" + syntax.optionName() + "': " + String.join(", ", syntax.keys()));
+        }
+        if (values.has(key))
+        {
+            throw option.errorAt(keyStart,
+                "each key at most once ('" + key + "' is already set to '" + values.text(key) + "')");
+        }
+        if (!option.peekIs('='))
+        {
+            throw option.error("'=' and a value after key '" + written + "'");
+        }
+        option.advance();
+
+        final int valueStart = option.skipWhile((c) -> ',' != c);
+        if (option.position() == valueStart)
+        {
+            throw option.error("a value for key '" + written + "'");
+        }
+        values.put(key, option.textFrom(valueStart), valueStart);
     }
 
     private static ShareOption share(final PortNameScanner scanner, final OptionValues values)

@@ -3,7 +3,7 @@ package org.netmapengine.io.name;
 /**
  * Which end of a netmap pipe a port name opens, if any.
  * <p>
- * In API 14 the pipe suffix stays in {@code nr_name} ({@code foo{1}, {@code foo}1}) and the kernel reads it from
+ * In API 14 the pipe suffix stays in {@code nr_name} (<code>foo{1</code>, <code>foo}1</code>) and the kernel reads it from
  * there, so the end is not a registration mode; it is kept here so callers need not re-parse the kernel name.
  */
 public enum PipeEnd
@@ -14,12 +14,12 @@ public enum PipeEnd
     NONE('\0', "none"),
 
     /**
-     * The master end, written {@code {} after the parent name.
+     * The master end, written <code>{</code> after the parent name.
      */
     MASTER('{', "master"),
 
     /**
-     * The slave end, written {@code }} after the parent name.
+     * The slave end, written <code>}</code> after the parent name.
      */
     SLAVE('}', "slave");
 
@@ -35,7 +35,7 @@ public enum PipeEnd
     /**
      * The character between the parent name and the pipe id.
      *
-     * @return {@code '{'}, {@code '}'}, or {@code '\0'} for {@link #NONE}.
+     * @return <code>'{'</code>, <code>'}'</code>, or {@code '\0'} for {@link #NONE}.
      */
     public char separator()
     {

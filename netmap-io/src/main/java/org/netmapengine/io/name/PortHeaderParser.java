@@ -53,8 +53,15 @@ final class PortHeaderParser
         scanner.advance();
 
         // libnetmap drops "netmap:" from nr_name but keeps "vale<id>:", which names the switch.
+        final int kernelStart = Prefix.NETMAP == prefix ? scanner.position() : start;
+
+        return vpname(scanner, prefix, switchId, kernelStart);
+    }
+
+    private static PortHeader vpname(
+        final PortNameScanner scanner, final Prefix prefix, final String switchId, final int kernelStart)
+    {
         final boolean netmap = Prefix.NETMAP == prefix;
-        final int kernelStart = netmap ? scanner.position() : start;
         final int parentStart = scanner.skipWhile(
             netmap ? PortNameChars::isInterfaceName : PortNameChars::isIdentifier);
         if (scanner.position() == parentStart)

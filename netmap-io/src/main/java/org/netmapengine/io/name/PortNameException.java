@@ -15,8 +15,19 @@ public final class PortNameException extends IllegalArgumentException
 {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @serial the whole name as given.
+     */
     private final String portName;
+
+    /**
+     * @serial 0-based index of the offending character.
+     */
     private final int position;
+
+    /**
+     * @serial what would have been accepted at the position.
+     */
     private final String expected;
 
     /**

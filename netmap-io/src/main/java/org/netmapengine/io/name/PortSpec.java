@@ -54,7 +54,7 @@ import java.util.Set;
  *
  * <h2>Kernel name</h2>
  * {@link #kernelName()} is {@code nr_name}: without {@code netmap:}, with {@code vale<id>:}, and with the pipe
- * suffix, which the API 14 kernel parses itself ({@code netmap:foo{1} registers {@code foo{1} in mode
+ * suffix, which the API 14 kernel parses itself (<code>netmap:foo{1</code> registers <code>foo{1</code> in mode
  * {@link RegMode#ALL_NIC}). It must fit 63 bytes.
  * <p>
  * Instances are immutable. Equality covers the text as well as the meaning; two names that open the same thing
@@ -127,7 +127,7 @@ public final class PortSpec
     }
 
     /**
-     * What goes into {@code nmreq_header.nr_name}: {@code eth0}, {@code foo{1}, {@code vale0:a}.
+     * What goes into {@code nmreq_header.nr_name}: {@code eth0}, <code>foo{1</code>, {@code vale0:a}.
      *
      * @return the kernel name, at most 63 characters.
      */
@@ -157,7 +157,7 @@ public final class PortSpec
     }
 
     /**
-     * The pipe id after {@code {} or {@code }}: a number or any identifier.
+     * The pipe id after <code>{</code> or <code>}</code>: a number or any identifier.
      *
      * @return the id, or null when not a pipe.
      */

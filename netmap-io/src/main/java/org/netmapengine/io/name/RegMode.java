@@ -36,12 +36,12 @@ public enum RegMode
     ONE_NIC(4, "one NIC ring pair", true),
 
     /**
-     * {@code NR_REG_PIPE_MASTER}: legacy pipe master mode, replaced by the {@code {} suffix in the name.
+     * {@code NR_REG_PIPE_MASTER}: legacy pipe master mode, replaced by the <code>{</code> suffix in the name.
      */
     PIPE_MASTER(5, "pipe master end (legacy mode)", false),
 
     /**
-     * {@code NR_REG_PIPE_SLAVE}: legacy pipe slave mode, replaced by the {@code }} suffix in the name.
+     * {@code NR_REG_PIPE_SLAVE}: legacy pipe slave mode, replaced by the <code>}</code> suffix in the name.
      */
     PIPE_SLAVE(6, "pipe slave end (legacy mode)", false),
 

@@ -17,6 +17,9 @@ public record ShareOption(String port, String kernelName)
 {
     /**
      * Check both names are present.
+     *
+     * @param port       {@code port}, as written.
+     * @param kernelName the {@code nr_name} of that port.
      */
     public ShareOption
     {
