@@ -198,7 +198,7 @@ final class EmulatedRegion
         final long metaEnd = ringBitmap + align((config.rings() + 63L) / 64 * 8, 64);
         final long ifPool = align(metaEnd, 4096);
         final int ifSize = ifObjectSize();
-        final long ringPool = align(ifPool + 2L * config.pipes() * ifSize, 4096);
+        final long ringPool = align(ifPool + 2L * USERS_PER_END * config.pipes() * ifSize, 4096);
         final int ringSize = ringObjectSize(config.maxSlots());
         final long bufPool = align(ringPool + (long)config.rings() * ringSize, 4096);
         final long regionSize = bufPool + (long)config.buffers() * config.bufferSize();
@@ -315,10 +315,10 @@ final class EmulatedRegion
         return pipeTableOffset + (long)pipe * PIPE_ENTRY_SIZE;
     }
 
-    /** @return offset from the region base of the netmap_if of {@code end} of {@code pipe}. */
-    long ifOffset(final int pipe, final int end)
+    /** @return offset from the region base of the netmap_if of {@code user} of {@code end} of {@code pipe}. */
+    long ifOffset(final int pipe, final int end, final int user)
     {
-        return ifPoolOffset + (long)(2 * pipe + end) * ifObjectSize;
+        return ifPoolOffset + (long)((2 * pipe + end) * USERS_PER_END + user) * ifObjectSize;
     }
 
     long ringOffset(final int ring)

@@ -17,7 +17,7 @@ import org.netmapengine.io.abi.NetmapRingDescriptor;
  *  +---------------------------+ buffer bitmap, ring bitmap (64-byte aligned)
  *  | bitmaps                   |  one bit per buffer / ring object, 1 = allocated
  *  +---------------------------+ IF_POOL (4 KiB aligned)
- *  | netmap_if pool            |  two per pipe: master (2p), slave (2p+1)
+ *  | netmap_if pool            |  one per pipe, end and user
  *  +---------------------------+ RING_POOL (4 KiB aligned)
  *  | netmap_ring pool          |  RING_OBJ_SIZE each, 128-byte aligned
  *  +---------------------------+ BUF_POOL (4 KiB aligned)
@@ -76,20 +76,23 @@ final class EmulatedRegionDescriptor
 
     static final int END_MASTER = 0;
     static final int END_SLAVE = 1;
-    static final int END_STATE_CLOSED = 0;
-    static final int END_STATE_OPEN = 1;
-    private static final int END_BASE = 80;
-    private static final int END_SIZE = 32;
-    static final int END_STATE = 0;
-    static final int END_PID = 4;
-    static final int END_START_TIME = 8;
-    static final int END_EXTRA_BUFS = 16;
-    static final int END_FLAGS = 20;
+    /** File descriptors that may have one end open at once, each binding its own rings (/R, /T, -N). */
+    static final int USERS_PER_END = 4;
+    static final int USER_STATE_CLOSED = 0;
+    static final int USER_STATE_OPEN = 1;
+    private static final int USER_BASE = 80;
+    private static final int USER_SIZE = 32;
+    static final int USER_STATE = 0;
+    static final int USER_PID = 4;
+    static final int USER_START_TIME = 8;
+    static final int USER_TX_MASK = 16;
+    static final int USER_RX_MASK = 20;
+    static final int USER_EXTRA_BUFS = 24;
 
     /** u32 ring object index per end, direction and ring: 2 x 2 x MAX_PIPE_RINGS entries. */
-    private static final int RING_TABLE_OFFSET = 256;
+    private static final int RING_TABLE_OFFSET = 384;
     /** Per end, one futex word and its waiter count, each end on its own 128 bytes. */
-    private static final int WAKE_BASE = 512;
+    private static final int WAKE_BASE = 640;
     private static final int WAKE_SIZE = 128;
     static final int WAKE_SEQ = 0;
     static final int WAKE_WAITERS = 4;
@@ -104,9 +107,9 @@ final class EmulatedRegionDescriptor
     {
     }
 
-    static int endOffset(final int end)
+    static int userOffset(final int end, final int user)
     {
-        return END_BASE + end * END_SIZE;
+        return USER_BASE + (end * USERS_PER_END + user) * USER_SIZE;
     }
 
     /** @param dir 0 = TX, 1 = RX (netmap's {@code dir}). */

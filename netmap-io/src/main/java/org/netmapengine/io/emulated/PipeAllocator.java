@@ -22,8 +22,11 @@ import static org.netmapengine.io.emulated.EmulatedRegionDescriptor.*;
  * <ul>
  *     <li>the first end to open creates both ends' rings; TX ring {@code k} of one end and RX ring {@code k}
  *     of the other share their slots' buffers (the kernel copies the buffer indices at registration);</li>
- *     <li>an end is exclusive: a second opener gets {@link Reason#BUSY}, unless the holder died;</li>
- *     <li>the pipe and its buffers go when both ends have closed.</li>
+ *     <li>several file descriptors may open one end, each binding its own rings ({@code /R}, {@code /T},
+ *     {@code -N}), as netmap allows; a ring has one user at a time here (netmap would let two share it and
+ *     lose syncs to races), so binding a ring another live user holds gets {@link Reason#BUSY};</li>
+ *     <li>a user whose process died is reclaimed by the next opener;</li>
+ *     <li>the pipe and its buffers go when no user of either end remains.</li>
  * </ul>
  * Every method runs under the region's lock ({@link EmulatedRegion#withLock}).
  */
@@ -32,7 +35,7 @@ final class PipeAllocator
     private static final Logger LOG = LoggerFactory.getLogger(PipeAllocator.class);
 
     /** What {@link #open} bound. Ring numbers are those of the pipe, in {@code [0, rings)}. */
-    record OpenedEnd(int pipe, int end, int rings, long nifpOffset, int extraBuffers, int[] txBound, int[] rxBound)
+    record OpenedEnd(int pipe, int end, int user, int rings, long nifpOffset, int extraBuffers, int[] txBound, int[] rxBound)
     {
     }
 
@@ -86,22 +89,42 @@ final class PipeAllocator
             throw new NetmapException(Reason.INVALID_REQUEST, port, "ring " + oneRing + " does not exist: the pipe has " +
                 pipeRings + " ring pair" + (pipeRings == 1 ? "" : "s"));
         }
-        final int endAt = entry + endOffset(end);
-        if (END_STATE_OPEN == meta.getInt(endAt + END_STATE))
-        {
-            final ProcessIdentity holder = new ProcessIdentity(meta.getInt(endAt + END_PID), meta.getLong(endAt + END_START_TIME));
-            if (holder.isAlive())
-            {
-                throw new NetmapException(Reason.BUSY, port, Errno.EBUSY, "this pipe end is already open (by pid " + holder.pid() +
-                    "); each end of a netmap pipe has one user");
-            }
-            LOG.warn("{}: reclaiming the pipe end left open by pid {}, which died", port, holder.pid());
-            releaseEnd(region, pipe, end);
-        }
-
         final int[] txBound = bound(bindTx, oneRing, pipeRings);
         final int[] rxBound = bound(bindRx, oneRing, pipeRings);
-        final long ifOffset = region.ifOffset(pipe, end);
+        final int txMask = mask(txBound);
+        final int rxMask = mask(rxBound);
+        int user = -1;
+        for (int u = 0; u < USERS_PER_END; u++)
+        {
+            final int userAt = entry + userOffset(end, u);
+            if (USER_STATE_OPEN == meta.getInt(userAt + USER_STATE))
+            {
+                final ProcessIdentity holder = new ProcessIdentity(meta.getInt(userAt + USER_PID),
+                    meta.getLong(userAt + USER_START_TIME));
+                if (!holder.isAlive())
+                {
+                    LOG.warn("{}: reclaiming the pipe end left open by pid {}, which died", port, holder.pid());
+                    releaseUser(region, pipe, end, u);
+                }
+                else if (0 != (meta.getInt(userAt + USER_TX_MASK) & txMask) ||
+                    0 != (meta.getInt(userAt + USER_RX_MASK) & rxMask))
+                {
+                    throw new NetmapException(Reason.BUSY, port, Errno.EBUSY, "these rings of the pipe end are " +
+                        "already bound by pid " + holder.pid() + "; emulated pipes give each ring one user " +
+                        "(bind RX and TX on separate ports with /R and /T)");
+                }
+            }
+            if (user < 0 && USER_STATE_CLOSED == meta.getInt(userAt + USER_STATE))
+            {
+                user = u;
+            }
+        }
+        if (user < 0)
+        {
+            throw new NetmapException(Reason.RESOURCE_EXHAUSTED, port, "this pipe end already has " + USERS_PER_END +
+                " users");
+        }
+        final long ifOffset = region.ifOffset(pipe, end, user);
         final UnsafeBuffer nifp = new UnsafeBuffer(region.address() + ifOffset, ifObjectSize());
         nifp.setMemory(0, ifObjectSize(), (byte)0);
         final byte[] name = interfaceName.getBytes(StandardCharsets.US_ASCII);
@@ -142,26 +165,36 @@ final class PipeAllocator
         }
         nifp.putInt(NetmapIfDescriptor.NI_BUFS_HEAD_OFFSET, listHead);
 
+        final int userAt = entry + userOffset(end, user);
         final ProcessIdentity self = ProcessIdentity.self();
-        meta.putInt(endAt + END_PID, self.pid());
-        meta.putLong(endAt + END_START_TIME, self.startTime());
-        meta.putInt(endAt + END_EXTRA_BUFS, granted);
-        meta.putIntVolatile(endAt + END_STATE, END_STATE_OPEN);
-        return new OpenedEnd(pipe, end, pipeRings, ifOffset, granted, txBound, rxBound);
+        meta.putInt(userAt + USER_PID, self.pid());
+        meta.putLong(userAt + USER_START_TIME, self.startTime());
+        meta.putInt(userAt + USER_TX_MASK, txMask);
+        meta.putInt(userAt + USER_RX_MASK, rxMask);
+        meta.putInt(userAt + USER_EXTRA_BUFS, granted);
+        meta.putIntVolatile(userAt + USER_STATE, USER_STATE_OPEN);
+        return new OpenedEnd(pipe, end, user, pipeRings, ifOffset, granted, txBound, rxBound);
     }
 
     /**
-     * Closes an end: frees the buffers on its extra-buffer list, unbinds it, and destroys the pipe when the
-     * other end is closed too.
+     * Closes one user of an end: frees the buffers on its extra-buffer list, unbinds its rings, and destroys
+     * the pipe when no user of either end remains.
      */
-    static void close(final EmulatedRegion region, final int pipe, final int end)
+    static void close(final EmulatedRegion region, final int pipe, final int end, final int user)
     {
-        releaseEnd(region, pipe, end);
+        releaseUser(region, pipe, end, user);
         final int entry = entry(region, pipe);
-        if (END_STATE_CLOSED == region.meta().getInt(entry + endOffset(1 - end) + END_STATE))
+        for (int e = END_MASTER; e <= END_SLAVE; e++)
         {
-            destroy(region, pipe);
+            for (int u = 0; u < USERS_PER_END; u++)
+            {
+                if (USER_STATE_OPEN == region.meta().getInt(entry + userOffset(e, u) + USER_STATE))
+                {
+                    return;
+                }
+            }
         }
+        destroy(region, pipe);
     }
 
     /** @return ring object index of ring {@code k} in direction {@code dir} of {@code end}. */
@@ -173,6 +206,16 @@ final class PipeAllocator
     static int entry(final EmulatedRegion region, final int pipe)
     {
         return (int)region.pipeEntryOffset(pipe);
+    }
+
+    private static int mask(final int[] rings)
+    {
+        int mask = 0;
+        for (final int k : rings)
+        {
+            mask |= 1 << k;
+        }
+        return mask;
     }
 
     private static int[] bound(final boolean bind, final int oneRing, final int rings)
@@ -417,11 +460,11 @@ final class PipeAllocator
         }
     }
 
-    /** Frees the end's extra-buffer list and marks it closed; buffers it held elsewhere stay out. */
-    private static void releaseEnd(final EmulatedRegion region, final int pipe, final int end)
+    /** Frees a user's extra-buffer list and marks it closed; buffers it held elsewhere stay out. */
+    private static void releaseUser(final EmulatedRegion region, final int pipe, final int end, final int user)
     {
         final UnsafeBuffer meta = region.meta();
-        final UnsafeBuffer nifp = new UnsafeBuffer(region.address() + region.ifOffset(pipe, end), ifObjectSize());
+        final UnsafeBuffer nifp = new UnsafeBuffer(region.address() + region.ifOffset(pipe, end, user), ifObjectSize());
         final UnsafeBuffer link = new UnsafeBuffer(0, 0);
         int bufIdx = nifp.getInt(NetmapIfDescriptor.NI_BUFS_HEAD_OFFSET);
         int freed = 0;
@@ -438,10 +481,9 @@ final class PipeAllocator
             LOG.warn("extra-buffer list of pipe end {} ends at invalid bufIdx={} after {} buffers", end, bufIdx, freed);
         }
         nifp.setMemory(0, ifObjectSize(), (byte)0);
-        final int endAt = entry(region, pipe) + endOffset(end);
-        meta.putInt(endAt + END_PID, 0);
-        meta.putLong(endAt + END_START_TIME, 0);
-        meta.putIntVolatile(endAt + END_STATE, END_STATE_CLOSED);
+        final int userAt = entry(region, pipe) + userOffset(end, user);
+        meta.setMemory(userAt + USER_PID, USER_EXTRA_BUFS + Integer.BYTES - USER_PID, (byte)0);
+        meta.putIntVolatile(userAt + USER_STATE, USER_STATE_CLOSED);
     }
 
     private static long ringAddress(final EmulatedRegion region, final int pipe, final int end, final int dir, final int k)

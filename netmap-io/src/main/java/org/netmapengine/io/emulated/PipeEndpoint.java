@@ -44,6 +44,7 @@ final class PipeEndpoint implements PortDriver
     private final String port;
     private final int pipe;
     private final int end;
+    private final int user;
     private final long flags;
     private final RingView[] tx;
     private final RingView[] txPeer;
@@ -69,6 +70,7 @@ final class PipeEndpoint implements PortDriver
         this.port = port;
         this.pipe = opened.pipe();
         this.end = opened.end();
+        this.user = opened.user();
         this.flags = flags;
         final int txCount = opened.txBound().length;
         final int rxCount = opened.rxBound().length;
@@ -294,21 +296,25 @@ final class PipeEndpoint implements PortDriver
     }
 
     /**
-     * @throws NetmapException PEER_DIED when the process holding the other end is gone without closing it.
+     * @throws NetmapException PEER_DIED when a process holding the other end is gone without closing it.
      */
     private void checkPeer()
     {
-        final int endAt = PipeAllocator.entry(region, pipe) + endOffset(peerEnd);
-        if (END_STATE_OPEN != meta.getIntVolatile(endAt + END_STATE))
+        final int entry = PipeAllocator.entry(region, pipe);
+        for (int u = 0; u < USERS_PER_END; u++)
         {
-            return;
-        }
-        final ProcessIdentity peer = new ProcessIdentity(meta.getInt(endAt + END_PID), meta.getLong(endAt + END_START_TIME));
-        if (!peer.isAlive())
-        {
-            throw new NetmapException(NetmapException.Reason.PEER_DIED, port,
-                "the process holding the other end of this pipe (pid " + peer.pid() + ") died without closing it; " +
-                "packets it had not received are lost, and the end can be opened again");
+            final int userAt = entry + userOffset(peerEnd, u);
+            if (USER_STATE_OPEN == meta.getIntVolatile(userAt + USER_STATE))
+            {
+                final ProcessIdentity peer = new ProcessIdentity(meta.getInt(userAt + USER_PID),
+                    meta.getLong(userAt + USER_START_TIME));
+                if (!peer.isAlive())
+                {
+                    throw new NetmapException(NetmapException.Reason.PEER_DIED, port,
+                        "the process holding the other end of this pipe (pid " + peer.pid() + ") died without " +
+                        "closing it; packets it had not received are lost, and the end can be opened again");
+                }
+            }
         }
     }
 
@@ -360,7 +366,7 @@ final class PipeEndpoint implements PortDriver
         wake(peerSeq, peerWaiters);
         region.withLock(() ->
         {
-            PipeAllocator.close(region, pipe, end);
+            PipeAllocator.close(region, pipe, end, user);
             return null;
         });
     }
