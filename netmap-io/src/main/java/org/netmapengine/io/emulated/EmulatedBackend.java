@@ -74,7 +74,7 @@ public final class EmulatedBackend implements Backend
                 EmulatedRegionDescriptor.END_SLAVE;
             final int oneRing = spec.mode() == RegMode.ONE_NIC ? spec.ringId() : -1;
             final PipeAllocator.OpenedEnd opened = region.withLock(() -> PipeAllocator.open(region, spec.name(),
-                spec.kernelName(), spec.pipeId(), end, rings, (int)slots, oneRing,
+                spec.kernelName(), spec.parent() + '|' + spec.pipeId(), end, rings, (int)slots, oneRing,
                 !spec.hasFlag(PortFlag.RX_RINGS_ONLY), !spec.hasFlag(PortFlag.TX_RINGS_ONLY), options.extraBuffers()));
             final PipeEndpoint driver = new PipeEndpoint(region, spec.name(), opened, spec.flags());
             try

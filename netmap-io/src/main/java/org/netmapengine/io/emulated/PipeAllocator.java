@@ -46,6 +46,9 @@ final class PipeAllocator
     /**
      * Opens {@code end} of pipe {@code pipeId}, creating the pipe when neither end is open.
      *
+     * @param pipeId       identifies the pipe within the region: its parent and its id, as pipes of different
+     *                     parents may share a region ({@code @N}).
+     *
      * @param rings        ring pairs the pipe should have; 0 = whatever it has, 1 when new.
      * @param slots        slots per ring; 0 = whatever it has, the region default when new.
      * @param oneRing      bind only this ring pair, or -1 for all.
