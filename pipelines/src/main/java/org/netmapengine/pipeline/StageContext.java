@@ -1,0 +1,22 @@
+package org.netmapengine.pipeline;
+
+/**
+ * What a stage learns when it starts.
+ */
+public interface StageContext
+{
+    /** @return the stage's name in the pipeline. */
+    String name();
+
+    /**
+     * @return the id to pass to {@link Outputs#send} for output {@code name}.
+     * @throws IllegalArgumentException when the stage has no such output.
+     */
+    int output(String name);
+
+    /** @return which of the stage's parallel instances this is, from 0. */
+    int instance();
+
+    /** @return how many parallel instances of the stage run. */
+    int instances();
+}
