@@ -114,11 +114,12 @@ public final class KernelBackend implements Backend
         {
             final int memId = memId(spec, fd, request, ioctls);
             final Extmem extmem = spec.extmem().isPresent() ? mapExtmem(spec) : null;
+            final Registered registered;
             final Region region;
             try
             {
-                register(spec, options, fd, request, ioctls, memId, extmem);
-                region = mapRegion(spec, fd, request, ioctls, extmem);
+                registered = register(spec, options, fd, request, ioctls, memId, extmem);
+                region = mapRegion(spec, fd, request, ioctls, registered, extmem);
             }
             catch (final RuntimeException e)
             {
@@ -134,7 +135,7 @@ public final class KernelBackend implements Backend
             try
             {
                 return NetmapPort.bind(spec, BackendKind.KERNEL, devicePath + " fd " + fd, region,
-                    request.registeredNifpOffset(), request.registeredExtraBuffers(), options, driver);
+                    registered.nifpOffset(), registered.extraBuffers(), options, driver);
             }
             catch (final RuntimeException e)
             {
@@ -208,7 +209,8 @@ public final class KernelBackend implements Backend
         return shared;
     }
 
-    private void register(
+    /** @return the out fields, read before the request block is reused. */
+    private Registered register(
         final PortSpec spec,
         final PortOptions options,
         final int fd,
@@ -230,7 +232,8 @@ public final class KernelBackend implements Backend
             LOG.debug("{}: registered fd={} mem_id={} memsize={} nr_offset={} extra-bufs={}/{} {}", spec.name(), fd,
                 request.registeredMemId(), request.registeredMemsize(), request.registeredNifpOffset(),
                 request.registeredExtraBuffers(), options.extraBuffers(), request.registeredGeometry());
-            return;
+            return new Registered(request.registeredNifpOffset(), request.registeredMemsize(),
+                request.registeredMemId(), request.registeredExtraBuffers());
         }
         // Check the version after the options: the probe reuses the request block.
         if (Errno.ENOTTY == errno || (Errno.EINVAL == errno && isApiMismatch(fd, request, ioctls)))
@@ -271,12 +274,16 @@ public final class KernelBackend implements Backend
      * its {@code nr_mem_id}, or a new one.
      */
     private Region mapRegion(
-        final PortSpec spec, final int fd, final ControlRequest request, final IoctlNumbers.Set ioctls,
+        final PortSpec spec,
+        final int fd,
+        final ControlRequest request,
+        final IoctlNumbers.Set ioctls,
+        final Registered registered,
         final Extmem extmem)
     {
-        final int memId = request.registeredMemId();
-        final long memsize = null == extmem ? request.registeredMemsize() : extmem.size();
-        final long nifpOffset = request.registeredNifpOffset();
+        final int memId = registered.memId();
+        final long memsize = null == extmem ? registered.memsize() : extmem.size();
+        final long nifpOffset = registered.nifpOffset();
         if (memsize <= 0 || nifpOffset < 0 || nifpOffset + NetmapIfDescriptor.SIZE > memsize)
         {
             throw new NetmapException(Reason.SYSTEM_ERROR, spec.name(),
@@ -464,6 +471,11 @@ public final class KernelBackend implements Backend
     public String toString()
     {
         return "KernelBackend[" + devicePath + "]";
+    }
+
+    /** What {@code NETMAP_REQ_REGISTER} wrote back. */
+    private record Registered(long nifpOffset, long memsize, int memId, int extraBuffers)
+    {
     }
 
     /** The {@code @extmem} file as mapped by this process. */
