@@ -86,6 +86,7 @@ final class ControlRequest implements AutoCloseable
      * {@code NETMAP_REQ_REGISTER} for {@code spec}: mode, ring, flags, {@code @conf} counts into the body;
      * {@code @offset} and {@code @extmem} as options.
      *
+     * @param spec           the port: {@code nr_name}, mode, ring, {@code @conf}, {@code @offset}, {@code @extmem}.
      * @param memId          {@code nr_mem_id}: the spec's {@code @N}, or the region {@code @share} names.
      * @param flags          {@code nr_flags}: the spec's flags and whatever the backend adds.
      * @param extraBuffers   {@code nr_extra_bufs} to ask for.
@@ -145,7 +146,12 @@ final class ControlRequest implements AutoCloseable
         header(NetmapApi.NETMAP_REQ_PORT_INFO_GET, kernelName);
     }
 
-    /** {@code NETMAP_REQ_POOLS_INFO_GET}: the three object pools of the region {@code kernelName} lives in. */
+    /**
+     * {@code NETMAP_REQ_POOLS_INFO_GET}: the three object pools of the region a port lives in.
+     *
+     * @param kernelName the port; netmap looks it up as a registration in mode {@code NR_REG_ALL_NIC} would.
+     * @param memId      the region the caller expects, so that a reply about another one can be told.
+     */
     void poolsInfoGet(final String kernelName, final int memId)
     {
         header(NetmapApi.NETMAP_REQ_POOLS_INFO_GET, kernelName);

@@ -129,8 +129,16 @@ public final class KernelBackend implements Backend
                 }
                 throw e;
             }
-            final KernelPortDriver driver = new KernelPortDriver(device, fd, ioctls.niocTxSync(), ioctls.niocRxSync(),
-                spec.name());
+            final KernelPortDriver driver;
+            try
+            {
+                driver = new KernelPortDriver(device, fd, ioctls.niocTxSync(), ioctls.niocRxSync(), spec.name());
+            }
+            catch (final RuntimeException e)
+            {
+                region.release();
+                throw e;
+            }
             handedOver = true;
             try
             {

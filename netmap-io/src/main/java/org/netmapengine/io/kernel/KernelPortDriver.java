@@ -51,6 +51,7 @@ final class KernelPortDriver implements PortDriver
     @Override
     public void txSync()
     {
+        checkOpen();
         final int rc = device.ioctl(fd, txSyncRequest, null);
         if (rc < 0)
         {
@@ -61,6 +62,7 @@ final class KernelPortDriver implements PortDriver
     @Override
     public void rxSync()
     {
+        checkOpen();
         final int rc = device.ioctl(fd, rxSyncRequest, null);
         if (rc < 0)
         {
@@ -79,6 +81,7 @@ final class KernelPortDriver implements PortDriver
     @Override
     public int poll(final int events, final int timeoutMillis)
     {
+        checkOpen();
         final long deadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * NANOS_PER_MILLI : 0;
         int timeout = timeoutMillis;
         while (true)
@@ -116,7 +119,18 @@ final class KernelPortDriver implements PortDriver
         }
         closed = true;
         device.close(fd);
-        pollfd.close();
+    }
+
+    /**
+     * A closed descriptor number is soon reused by the next {@code open}, possibly another port's
+     * {@code /dev/netmap}: a late sync must fail here rather than sync someone else's rings.
+     */
+    private void checkOpen()
+    {
+        if (closed)
+        {
+            throw new NetmapException(Reason.SYSTEM_ERROR, port, "port is closed: fd " + fd + " is no longer its own");
+        }
     }
 
     private NetmapException syncFailed(final String call, final int errno)

@@ -105,6 +105,17 @@ class KernelPortDriverTest
     }
 
     @Test
+    void shouldRefuseToSyncADescriptorItClosed()
+    {
+        driver.close();
+
+        final NetmapException e = assertThrows(NetmapException.class, driver::rxSync);
+
+        assertEquals("netmap:eth0: port is closed: fd 7 is no longer its own", e.getMessage());
+        assertEquals(List.of(), kernel.syncs, "a reused descriptor number is never synced");
+    }
+
+    @Test
     void shouldCloseTheDescriptorOnce()
     {
         driver.close();

@@ -2,7 +2,6 @@ package org.netmapengine.io.kernel;
 
 import org.junit.jupiter.api.Test;
 import org.netmapengine.io.name.PortSpec;
-import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.port.PortOptions;
 import org.netmapengine.io.ring.KernelMemoryImage;
 
@@ -150,10 +149,8 @@ class RegisterEncodingTest
             extra[i] = 40 + i;
         }
         kernel.expect(StandInKernel.Registration.ok(image, image.ifOffset()).extra(extra));
-        try (NetmapPort ignored = backend.open(PortSpec.parse(name), options))
-        {
-            return kernel.register();
-        }
+        backend.open(PortSpec.parse(name), options).close();
+        return kernel.register();
     }
 
     private static void assertHeader(final StandInKernel.Control sent, final String name, final long options)
