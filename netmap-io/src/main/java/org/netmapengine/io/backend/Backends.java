@@ -2,9 +2,9 @@ package org.netmapengine.io.backend;
 
 import org.netmapengine.io.emulated.EmulatedBackend;
 import org.netmapengine.io.emulated.EmulatedConfig;
+import org.netmapengine.io.kernel.KernelBackend;
 import org.netmapengine.io.port.Backend;
 import org.netmapengine.io.port.BackendKind;
-import org.netmapengine.io.port.NetmapException;
 
 /**
  * Builds the backend {@code netmap.backend} names.
@@ -22,15 +22,12 @@ public final class Backends
             case EMULATED:
                 return new EmulatedBackend(emulated);
             case KERNEL:
-                return kernel();
+                return new KernelBackend();
             case AUTO:
             default:
-                return new AutoBackend(kernel(), new EmulatedBackend(emulated), () -> "/dev/netmap is not available");
+                // Checked per open, not once: the module may be loaded while the engine runs.
+                final KernelBackend kernel = new KernelBackend();
+                return new AutoBackend(kernel, new EmulatedBackend(emulated), kernel::unavailableReason);
         }
-    }
-
-    private static Backend kernel()
-    {
-        throw new NetmapException(NetmapException.Reason.NOT_SUPPORTED, "kernel", "the kernel backend is not built yet");
     }
 }

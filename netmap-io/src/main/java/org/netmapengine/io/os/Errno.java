@@ -11,6 +11,7 @@ public final class Errno
     public static final int ENOENT = 2;
     public static final int ESRCH = 3;
     public static final int EINTR = 4;
+    public static final int EIO = 5;
     public static final int ENXIO = 6;
     public static final int EBADF = 9;
     public static final int EAGAIN = 11;
@@ -20,6 +21,8 @@ public final class Errno
     public static final int EEXIST = 17;
     public static final int ENODEV = 19;
     public static final int EINVAL = 22;
+    /** An ioctl the driver does not know (an old netmap module and {@code NIOCCTRL}). */
+    public static final int ENOTTY = 25;
     public static final int ENOSPC = 28;
     public static final int EOPNOTSUPP = 95;
     public static final int ETIMEDOUT = 110;
@@ -43,6 +46,7 @@ public final class Errno
             case ENOENT: return "ENOENT";
             case ESRCH: return "ESRCH";
             case EINTR: return "EINTR";
+            case EIO: return "EIO";
             case ENXIO: return "ENXIO";
             case EBADF: return "EBADF";
             case EAGAIN: return "EAGAIN";
@@ -52,6 +56,7 @@ public final class Errno
             case EEXIST: return "EEXIST";
             case ENODEV: return "ENODEV";
             case EINVAL: return "EINVAL";
+            case ENOTTY: return "ENOTTY";
             case ENOSPC: return "ENOSPC";
             case EOPNOTSUPP: return "EOPNOTSUPP";
             case ETIMEDOUT: return "ETIMEDOUT";

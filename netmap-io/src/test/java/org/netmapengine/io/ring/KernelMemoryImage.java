@@ -21,6 +21,7 @@ public final class KernelMemoryImage
     private int nextRing;
     private final long ringPoolOffset;
     private final int slotsPerRing;
+    private int interfaces;
 
     /**
      * @param txRings      NIC TX rings ({@code ni_tx_rings}); RX likewise, plus one host ring pair.
@@ -29,19 +30,51 @@ public final class KernelMemoryImage
      */
     public KernelMemoryImage(final int txRings, final int rxRings, final int hostRings, final int slotsPerRing, final int bufferCount)
     {
+        this(txRings, rxRings, hostRings, slotsPerRing, bufferCount, txRings + rxRings + 2 * hostRings);
+    }
+
+    /**
+     * @param ringCapacity rings the ring pool holds, for images with several interfaces ({@link #addInterface}).
+     */
+    public KernelMemoryImage(
+        final int txRings, final int rxRings, final int hostRings, final int slotsPerRing, final int bufferCount,
+        final int ringCapacity)
+    {
         this.slotsPerRing = slotsPerRing;
         this.bufferCount = bufferCount;
         this.ifOffset = 4096;
         this.ringPoolOffset = 8192;
         final long ringSize = 256 + 16L * slotsPerRing;
-        final int totalRings = txRings + rxRings + 2 * hostRings;
-        this.bufPoolOffset = align(ringPoolOffset + totalRings * align(ringSize, 128), 4096);
+        this.bufPoolOffset = align(ringPoolOffset + ringCapacity * align(ringSize, 128), 4096);
         this.size = bufPoolOffset + (long)bufferCount * BUF_SIZE;
         this.memory = new Memory(size + 4096);
         this.base = align(Pointer.nativeValue(memory), 4096);
         memory.clear();
-        final Pointer nifp = pointer(ifOffset);
-        nifp.setString(0, "test0", "US-ASCII");
+        writeInterface(ifOffset, "test0", txRings, rxRings, hostRings);
+        interfaces = 1;
+    }
+
+    /**
+     * Adds another netmap_if, as the kernel does for each file descriptor bound in the same region; they sit
+     * 512 bytes apart in the interface pool.
+     *
+     * @return its offset in the region ({@code nr_offset}).
+     */
+    public long addInterface(final String name, final int txRings, final int rxRings, final int hostRings)
+    {
+        final long offset = ifOffset + 512L * interfaces++;
+        if (offset + 512 > ringPoolOffset)
+        {
+            throw new IllegalStateException("interface pool full");
+        }
+        writeInterface(offset, name, txRings, rxRings, hostRings);
+        return offset;
+    }
+
+    private void writeInterface(final long offset, final String name, final int txRings, final int rxRings, final int hostRings)
+    {
+        final Pointer nifp = pointer(offset);
+        nifp.setString(0, name, "US-ASCII");
         nifp.setInt(16, 14);
         nifp.setInt(24, txRings);
         nifp.setInt(28, rxRings);
@@ -69,6 +102,12 @@ public final class KernelMemoryImage
         return base + bufPoolOffset;
     }
 
+    /** @return buffer 0, from the start of the region ({@code nr_buf_pool_offset}). */
+    public long bufPoolOffset()
+    {
+        return bufPoolOffset;
+    }
+
     public int bufferCount()
     {
         return bufferCount;
@@ -86,6 +125,12 @@ public final class KernelMemoryImage
      */
     public long addRing(final int ringOfsIndex, final int ringId, final boolean tx, final int firstBuffer)
     {
+        return addRing(ifOffset, ringOfsIndex, ringId, tx, firstBuffer);
+    }
+
+    /** As {@link #addRing(int, int, boolean, int)}, for the interface at {@code nifpOffset}. */
+    public long addRing(final long nifpOffset, final int ringOfsIndex, final int ringId, final boolean tx, final int firstBuffer)
+    {
         final long ringOffset = ringPoolOffset + (nextRing++) * align(256 + 16L * slotsPerRing, 128);
         final Pointer ring = pointer(ringOffset);
         ring.setLong(0, bufPoolOffset - ringOffset);
@@ -99,12 +144,18 @@ public final class KernelMemoryImage
             ring.setInt(256 + 16L * s, firstBuffer + s);
             ring.setShort(256 + 16L * s + 4, (short)BUF_SIZE);
         }
-        pointer(ifOffset).setLong(56 + 8L * ringOfsIndex, ringOffset - ifOffset);
+        pointer(nifpOffset).setLong(56 + 8L * ringOfsIndex, ringOffset - nifpOffset);
         return ringOffset;
     }
 
     /** Links {@code buffers} into the extra-buffer list, first element at {@code ni_bufs_head}. */
     public void linkExtraBuffers(final int... buffers)
+    {
+        linkExtraBuffers(ifOffset, buffers);
+    }
+
+    /** As {@link #linkExtraBuffers(int...)}, for the interface at {@code nifpOffset}. */
+    public void linkExtraBuffers(final long nifpOffset, final int... buffers)
     {
         int next = 0;
         for (int i = buffers.length - 1; i >= 0; i--)
@@ -112,14 +163,20 @@ public final class KernelMemoryImage
             pointer(bufPoolOffset + (long)buffers[i] * BUF_SIZE).setInt(0, next);
             next = buffers[i];
         }
-        pointer(ifOffset).setInt(32, next);
+        pointer(nifpOffset).setInt(32, next);
     }
 
     /** @return the buffers on the extra-buffer list, walked as the kernel walks it at close. */
     public int[] extraBufferList()
     {
+        return extraBufferList(ifOffset);
+    }
+
+    /** As {@link #extraBufferList()}, for the interface at {@code nifpOffset}. */
+    public int[] extraBufferList(final long nifpOffset)
+    {
         final java.util.List<Integer> list = new java.util.ArrayList<>();
-        int idx = pointer(ifOffset).getInt(32);
+        int idx = pointer(nifpOffset).getInt(32);
         while (idx != 0 && list.size() <= bufferCount)
         {
             list.add(idx);
