@@ -27,6 +27,8 @@ public final class DropReason
     public static final DropReason NO_BUFFER = of("no-buffer");
     /** The TX ring stayed full and the transmitter was told to drop. */
     public static final DropReason TX_FULL = of("tx-full");
+    /** The transmitting port failed (its pipe's peer died, a system error): the batch could not be sent. */
+    public static final DropReason TX_ERROR = of("tx-error");
     /** The packet does not fit the buffer it was to be copied into. */
     public static final DropReason TOO_LONG = of("too-long");
     /** The stage neither sent nor dropped the packet: a stage bug, counted as a leak of that stage. */

@@ -75,6 +75,9 @@ public final class LibC
 
     public static native int getpid();
 
+    /** {@code sched_setaffinity(pid, cpusetsize, mask)}; pid 0 is the calling thread. */
+    public static native int sched_setaffinity(int pid, long cpusetsize, Pointer mask) throws LastErrorException;
+
     /** {@code syscall(number, ...)} with six integer arguments (x86_64 and aarch64 pass them in registers). */
     public static native long syscall(long number, long a1, long a2, long a3, long a4, long a5, long a6)
         throws LastErrorException;

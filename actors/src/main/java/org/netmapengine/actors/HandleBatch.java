@@ -1,0 +1,152 @@
+package org.netmapengine.actors;
+
+import akka.actor.typed.ActorRef;
+import org.netmapengine.pipeline.PacketBatch;
+
+/**
+ * A {@link PacketBatch} on its way between actors, with the buffers its last user is giving back.
+ * <p>
+ * Life cycle: its <em>home</em> actor (a receiver or a stage actor) takes it from its pool, fills it with
+ * handles of one <em>owner</em> port and sends it downstream ({@link Work}). The actor that finishes with it
+ * writes the buffers of packets that ended there (transmitted, or dropped with a reason) into its return
+ * list and sends it to the owner ({@link Returns}), which frees them and sends the batch home
+ * ({@link Recycle}). So every message is allocation-free but for Akka's envelope: the three messages are
+ * built once per batch.
+ * <p>
+ * Not thread-safe: it belongs to whichever actor last received it in a message.
+ */
+public final class HandleBatch
+{
+    /** Return disposition of a transmitted packet; drops use {@code 1 + reason id}. */
+    public static final short TRANSMITTED = 0;
+    /** Return disposition of a spare buffer that was lent and never used for a copy. */
+    public static final short UNUSED_SPARE = -1;
+
+    private final PacketBatch packets;
+    private final int[] returnBufIdx;
+    private final short[] returnDisposition;
+    private final ActorRef<Recycle> home;
+    private final Work work = new Work(this);
+    private final Returns returns = new Returns(this);
+    private final Recycle recycle = new Recycle(this);
+    private int returnCount;
+    private int owner = -1;
+
+    /**
+     * @param capacity packets (and returns) the batch holds; returns may be up to twice as many, since a
+     *                 transmitter returns one buffer per packet and its user may have added copies.
+     */
+    public HandleBatch(final int capacity, final ActorRef<Recycle> home)
+    {
+        this.packets = new PacketBatch(capacity);
+        this.returnBufIdx = new int[capacity];
+        this.returnDisposition = new short[capacity];
+        this.home = home;
+    }
+
+    public PacketBatch packets()
+    {
+        return packets;
+    }
+
+    /** @return the port every handle of this batch belongs to, or -1 while empty. */
+    public int owner()
+    {
+        return owner;
+    }
+
+    public void owner(final int owner)
+    {
+        this.owner = owner;
+    }
+
+    public ActorRef<Recycle> home()
+    {
+        return home;
+    }
+
+    /** @return the message that hands this batch to a stage actor or transmitter. */
+    public Work work()
+    {
+        return work;
+    }
+
+    /** @return the message that gives its returns to the owner. */
+    public Returns returns()
+    {
+        return returns;
+    }
+
+    /** @return the message that brings it home. */
+    public Recycle recycle()
+    {
+        return recycle;
+    }
+
+    // ---------------------------------------------------------------- returns
+
+    public int returnCount()
+    {
+        return returnCount;
+    }
+
+    public boolean isReturnFull()
+    {
+        return returnCount == returnBufIdx.length;
+    }
+
+    /** Adds a buffer going back to the owner because its packet was transmitted. */
+    public void returnTransmitted(final int bufIdx)
+    {
+        returnBufIdx[returnCount] = bufIdx;
+        returnDisposition[returnCount++] = TRANSMITTED;
+    }
+
+    /** Adds a buffer going back to the owner because its packet was dropped for reason {@code reasonId}. */
+    public void returnDropped(final int bufIdx, final int reasonId)
+    {
+        returnBufIdx[returnCount] = bufIdx;
+        returnDisposition[returnCount++] = (short)(1 + reasonId);
+    }
+
+    /** Adds a lent spare buffer that goes back unused. */
+    public void returnUnusedSpare(final int bufIdx)
+    {
+        returnBufIdx[returnCount] = bufIdx;
+        returnDisposition[returnCount++] = UNUSED_SPARE;
+    }
+
+    public int returnBufIdx(final int i)
+    {
+        return returnBufIdx[i];
+    }
+
+    /** @return {@link #TRANSMITTED}, {@link #UNUSED_SPARE}, or {@code 1 + reason id} of a drop. */
+    public short returnDisposition(final int i)
+    {
+        return returnDisposition[i];
+    }
+
+    /** Empties packets and returns, ready for the pool. */
+    public void reset()
+    {
+        packets.clear();
+        returnCount = 0;
+        owner = -1;
+    }
+
+    /** Hands a batch to a stage actor or a transmitter. */
+    public record Work(HandleBatch batch) implements StageActor.Command, PortTransmitter.Command
+    {
+    }
+
+    /** Gives the owner the buffers in the batch's return list; the owner then sends the batch home. */
+    public record Returns(HandleBatch batch) implements PortReceiver.Command
+    {
+    }
+
+    /** Brings an emptied batch back to the pool of its home actor. */
+    public record Recycle(HandleBatch batch) implements PortReceiver.Command, StageActor.Command
+    {
+    }
+}

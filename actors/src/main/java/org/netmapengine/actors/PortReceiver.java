@@ -1,0 +1,342 @@
+package org.netmapengine.actors;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import org.netmapengine.io.os.CpuAffinity;
+import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.pipeline.DropReason;
+import org.netmapengine.pipeline.FlowHash;
+import org.netmapengine.pipeline.PacketBatch;
+
+import java.util.ArrayDeque;
+
+/**
+ * Receives packets from one netmap port (its RX rings) and owns the port's buffers. Runs on a pinned
+ * dispatcher: it is the single owner thread of the RX file descriptor.
+ * <p>
+ * Each {@link Poll} message does one bounded burst ({@link RxBurst}) into a batch from its pool, sends the
+ * batch downstream, and sends itself the next {@code Poll}; buffer returns queue behind it in the mailbox and
+ * are never starved. When the ring is empty it idles by its {@link IdlePolicy}.
+ * <p>
+ * Backpressure: when its free list or its pool of batches runs low it stops taking packets from the ring
+ * (they wait there, or the kernel drops at the edge) and resumes when returns bring buffers back. No queue
+ * grows: batches in flight are bounded by the pool, buffers by the free list.
+ * <p>
+ * Accounting: as the owner it counts every packet it issued by how it ended (returned as transmitted or
+ * dropped with a reason), so {@code received + copies = transmitted + dropped + in flight} holds here.
+ */
+public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
+{
+    /** The receiver's protocol. */
+    public sealed interface Command permits Poll, StopReceiving, LendSpares, GetStatus, Close, HandleBatch.Returns,
+        HandleBatch.Recycle
+    {
+    }
+
+    /** Self-sent: take one burst from the ring. */
+    enum Poll implements Command
+    {
+        INSTANCE
+    }
+
+    /** Stop taking packets from the ring; returns are still processed (the first step of shutdown). */
+    public enum StopReceiving implements Command
+    {
+        INSTANCE
+    }
+
+    /**
+     * Lend {@code count} free buffers to a stage actor for copies: they come back in a {@link StageActor.Spares}
+     * (as handles of a batch) and return later as transmitted, dropped or unused.
+     */
+    public record LendSpares(int count, ActorRef<StageActor.Command> replyTo) implements Command
+    {
+    }
+
+    /**
+     * Close the port: hand the free list back as the extra-buffer list and close the file descriptor, then
+     * reply with the final counters and stop. Sent only once nothing can touch the port's buffers any more.
+     */
+    public record Close(ActorRef<PortStatus> replyTo) implements Command
+    {
+    }
+
+    /** Ask for the port's counters. */
+    public record GetStatus(ActorRef<PortStatus> replyTo) implements Command
+    {
+    }
+
+    /** Everything a receiver needs, built by the pipeline before it spawns the actor. */
+    public record Settings(
+        int portId,
+        String name,
+        NetmapPort port,
+        int batch,
+        int poolSize,
+        IdlePolicy idle,
+        int[] cpus,
+        Downstream downstream,
+        FlowHash flowHash)
+    {
+    }
+
+    private final Settings settings;
+    private final NetmapPort port;
+    private final RxBurst burst;
+    private final ArrayDeque<HandleBatch> pool;
+    private final ActorRef<HandleBatch.Recycle> self;
+    private final long[] dropped = new long[DropReason.MAX_REASONS];
+    private final int lowWater;
+    private final int batchesPerBurst;
+    private final HandleBatch[] parts;
+    private long received;
+    private long transmitted;
+    private long lent;
+    private long unusedSpares;
+    private long stalls;
+    private boolean receiving = true;
+    private boolean polling;
+    private boolean pinned;
+
+    public static Behavior<Command> create(final Settings settings)
+    {
+        return Behaviors.setup(context -> new PortReceiver(context, settings));
+    }
+
+    private PortReceiver(final ActorContext<Command> context, final Settings settings)
+    {
+        super(context);
+        this.settings = settings;
+        this.port = settings.port();
+        this.burst = new RxBurst(port, settings.portId());
+        this.self = context.getSelf().narrow();
+        this.pool = new ArrayDeque<>(settings.poolSize());
+        for (int i = 0; i < settings.poolSize(); i++)
+        {
+            pool.add(new HandleBatch(settings.batch(), self));
+        }
+        // Below a batch worth of buffers a burst would starve the ring of swap-ins: wait for returns instead.
+        this.lowWater = Math.min(settings.batch(), Math.max(1, port.extraBuffersGranted() / 4));
+        this.batchesPerBurst = settings.downstream().isParallel() ? 1 + settings.downstream().instances() : 1;
+        this.parts = new HandleBatch[settings.downstream().instances()];
+        if (settings.poolSize() < batchesPerBurst)
+        {
+            throw new IllegalArgumentException(settings.name() + ": a pool of " + settings.poolSize() +
+                " batches cannot feed " + settings.downstream().instances() + " parallel instances");
+        }
+        schedulePoll();
+    }
+
+    @Override
+    public Receive<Command> createReceive()
+    {
+        return newReceiveBuilder()
+            .onMessage(Poll.class, this::onPoll)
+            .onMessage(HandleBatch.Returns.class, this::onReturns)
+            .onMessage(HandleBatch.Recycle.class, this::onRecycle)
+            .onMessage(LendSpares.class, this::onLendSpares)
+            .onMessage(StopReceiving.class, this::onStopReceiving)
+            .onMessage(GetStatus.class, this::onGetStatus)
+            .onMessage(Close.class, this::onClose)
+            .onSignal(PostStop.class, signal -> onPostStop())
+            .build();
+    }
+
+    private Behavior<Command> onPoll(final Poll poll)
+    {
+        polling = false;
+        if (!pinned)
+        {
+            pinned = true;
+            if (settings.cpus().length > 0)
+            {
+                CpuAffinity.pinCurrentThread(settings.cpus());
+            }
+        }
+        if (!receiving)
+        {
+            return this;
+        }
+        if (pool.size() < batchesPerBurst || port.freeList().size() < lowWater)
+        {
+            // Backpressure: leave packets in the ring; the next return schedules the next poll.
+            stalls++;
+            return this;
+        }
+        final HandleBatch batch = pool.poll();
+        final PacketBatch packets = batch.packets();
+        packets.timestampNanos(System.nanoTime());
+        final int taken = burst.receive(packets);
+        if (packets.isEmpty())
+        {
+            pool.push(batch);
+            if (0 == taken)
+            {
+                settings.idle().idle(port, NetmapPort.POLLIN);
+            }
+        }
+        else
+        {
+            settings.idle().reset();
+            received += packets.count();
+            batch.owner(settings.portId());
+            if (settings.downstream().isParallel())
+            {
+                distribute(batch);
+            }
+            else
+            {
+                settings.downstream().send(batch);
+            }
+        }
+        schedulePoll();
+        return this;
+    }
+
+    /**
+     * Splits a received batch among parallel instances by flow hash, so each flow always meets the same
+     * instance. A poll starts only with one pool batch per instance in hand, so this never runs short.
+     */
+    private void distribute(final HandleBatch received)
+    {
+        final Downstream downstream = settings.downstream();
+        final PacketBatch packets = received.packets();
+        final HandleBatch[] parts = this.parts;
+        for (int i = 0; i < packets.count(); i++)
+        {
+            final int hash = settings.flowHash().hash(packets, i);
+            packets.hash(i, hash);
+            final int instance = downstream.pick(hash);
+            HandleBatch part = parts[instance];
+            if (null == part)
+            {
+                part = pool.poll();
+                part.owner(settings.portId());
+                part.packets().timestampNanos(packets.timestampNanos());
+                parts[instance] = part;
+            }
+            part.packets().addFrom(packets, i);
+        }
+        for (int instance = 0; instance < parts.length; instance++)
+        {
+            if (null != parts[instance])
+            {
+                downstream.send(instance, parts[instance]);
+                parts[instance] = null;
+            }
+        }
+        received.reset();
+        pool.push(received);
+    }
+
+    private void schedulePoll()
+    {
+        if (!polling && receiving)
+        {
+            polling = true;
+            getContext().getSelf().tell(Poll.INSTANCE);
+        }
+    }
+
+    private Behavior<Command> onReturns(final HandleBatch.Returns returns)
+    {
+        final HandleBatch batch = returns.batch();
+        for (int i = 0; i < batch.returnCount(); i++)
+        {
+            port.freeList().push(batch.returnBufIdx(i));
+            final short disposition = batch.returnDisposition(i);
+            if (HandleBatch.TRANSMITTED == disposition)
+            {
+                transmitted++;
+            }
+            else if (HandleBatch.UNUSED_SPARE == disposition)
+            {
+                unusedSpares++;
+            }
+            else
+            {
+                dropped[disposition - 1]++;
+            }
+        }
+        if (batch.home() == self)
+        {
+            batch.reset();
+            pool.push(batch);
+        }
+        else
+        {
+            batch.home().tell(batch.recycle());
+        }
+        schedulePoll();
+        return this;
+    }
+
+    private Behavior<Command> onRecycle(final HandleBatch.Recycle recycle)
+    {
+        recycle.batch().reset();
+        pool.push(recycle.batch());
+        schedulePoll();
+        return this;
+    }
+
+    private Behavior<Command> onLendSpares(final LendSpares lend)
+    {
+        final HandleBatch batch = pool.poll();
+        if (null == batch)
+        {
+            lend.replyTo().tell(new StageActor.Spares(null, settings.portId()));
+            return this;
+        }
+        final int count = Math.min(Math.min(lend.count(), batch.packets().capacity()), port.freeList().size() - lowWater);
+        for (int i = 0; i < count; i++)
+        {
+            final int bufIdx = port.freeList().pop();
+            batch.packets().add(bufIdx, port.region().bufferAddress(bufIdx), 0, 0, settings.portId(),
+                port.region().id(), settings.portId());
+        }
+        lent += batch.packets().count();
+        batch.owner(settings.portId());
+        lend.replyTo().tell(new StageActor.Spares(batch, settings.portId()));
+        return this;
+    }
+
+    private Behavior<Command> onStopReceiving(final StopReceiving stop)
+    {
+        receiving = false;
+        return this;
+    }
+
+    private Behavior<Command> onClose(final Close close)
+    {
+        receiving = false;
+        final PortStatus last = status();
+        port.close();
+        close.replyTo().tell(last);
+        return Behaviors.stopped();
+    }
+
+    private Behavior<Command> onGetStatus(final GetStatus get)
+    {
+        get.replyTo().tell(status());
+        return this;
+    }
+
+    /** @return the port's counters now. */
+    PortStatus status()
+    {
+        return new PortStatus(settings.name(), port.name(), port.backend().configName(), received,
+            lent - unusedSpares, transmitted, PortStatus.reasons(dropped), burst.multiSlotDropped(),
+            port.freeList().size(), port.extraBuffersGranted(), stalls, receiving);
+    }
+
+    private Behavior<Command> onPostStop()
+    {
+        getContext().getLog().debug("{}: receiver stopped: {}", settings.name(), status());
+        return this;
+    }
+}

@@ -1,0 +1,64 @@
+package org.netmapengine.actors;
+
+import org.netmapengine.pipeline.DropReason;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A receiving port's counters at one moment, kept by the port as the owner of its buffers.
+ *
+ * @param name         the port's name in the pipeline.
+ * @param portName     its netmap name.
+ * @param backend      {@code kernel} or {@code emulated}.
+ * @param received     packets taken from the ring.
+ * @param copies       extra handles made from the port's buffers (copies); includes spares lent and not yet
+ *                     used while running, exact once they are back.
+ * @param transmitted  packets (and copies) of this port put on some port's TX ring.
+ * @param dropped      dropped packets (and copies) of this port by reason.
+ * @param multiSlot    multi-slot packets left out (counted in neither received nor dropped).
+ * @param freeBuffers  buffers in the free list.
+ * @param buffers      extra buffers the port owns.
+ * @param stalls       times it stopped taking packets for want of buffers or batches (backpressure).
+ * @param receiving    false once shutdown began.
+ */
+public record PortStatus(
+    String name,
+    String portName,
+    String backend,
+    long received,
+    long copies,
+    long transmitted,
+    Map<String, Long> dropped,
+    long multiSlot,
+    int freeBuffers,
+    int buffers,
+    long stalls,
+    boolean receiving)
+{
+    /** @return all drops, whatever the reason. */
+    public long droppedTotal()
+    {
+        return dropped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** @return packets issued and not yet back: {@code received + copies - transmitted - dropped}. */
+    public long inFlight()
+    {
+        return received + copies - transmitted - droppedTotal();
+    }
+
+    static Map<String, Long> reasons(final long[] byId)
+    {
+        final Map<String, Long> named = new LinkedHashMap<>();
+        for (int id = 0; id < byId.length; id++)
+        {
+            if (0 != byId[id])
+            {
+                named.put(DropReason.byId(id).name(), byId[id]);
+            }
+        }
+        return Collections.unmodifiableMap(named);
+    }
+}

@@ -1,0 +1,100 @@
+package org.netmapengine.actors;
+
+import org.netmapengine.io.abi.NetmapApi;
+import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.ring.FreeList;
+import org.netmapengine.io.ring.RingView;
+import org.netmapengine.pipeline.PacketBatch;
+
+/**
+ * Takes received packets out of a port's RX rings into handles, netmap-bridge style: the burst is limited
+ * once (ring space, batch room, free buffers), then a counted loop swaps each slot's buffer for a free one
+ * ({@code NS_BUF_CHANGED}) so the slot goes back to the kernel at once, however long the pipeline keeps the
+ * packet; {@code head} is published once per ring. At most one RX sync per burst.
+ * <p>
+ * Multi-slot packets ({@code NS_MOREFRAG}) are not carried: their buffers go straight back to the ring and
+ * they are counted in {@link #multiSlotDropped()}.
+ * <p>
+ * Not thread-safe: the receiver's own.
+ */
+final class RxBurst
+{
+    private final NetmapPort port;
+    private final FreeList free;
+    private final int owner;
+    private final int regionId;
+    private int nextRing;
+    private boolean inMultiSlotPacket;
+    private long multiSlotDropped;
+
+    RxBurst(final NetmapPort port, final int owner)
+    {
+        this.port = port;
+        this.free = port.freeList();
+        this.owner = owner;
+        this.regionId = port.region().id();
+    }
+
+    /**
+     * Moves up to {@code into}'s free room of packets from the RX rings into {@code into}.
+     *
+     * @return slots taken off the rings (multi-slot fragments included).
+     */
+    int receive(final PacketBatch into)
+    {
+        int taken = takeFromRings(into);
+        if (0 == taken)
+        {
+            // Rings empty as far as we know: one sync releases what we consumed and learns new packets.
+            port.rxSync();
+            taken = takeFromRings(into);
+        }
+        return taken;
+    }
+
+    private int takeFromRings(final PacketBatch into)
+    {
+        int taken = 0;
+        final int rings = port.rxRingCount();
+        for (int r = 0; r < rings && !into.isFull() && !free.isEmpty(); r++)
+        {
+            final RingView ring = port.rxRing(nextRing);
+            nextRing = nextRing + 1 == rings ? 0 : nextRing + 1;
+            taken += takeFromRing(ring, into);
+        }
+        return taken;
+    }
+
+    private int takeFromRing(final RingView ring, final PacketBatch into)
+    {
+        final int n = Math.min(ring.space(), Math.min(into.capacity() - into.count(), free.size()));
+        int slot = ring.head();
+        for (int i = 0; i < n; i++)
+        {
+            final boolean moreFollows = 0 != (ring.slotFlags(slot) & NetmapApi.NS_MOREFRAG);
+            if (inMultiSlotPacket || moreFollows)
+            {
+                // Its buffers stay in the ring; the packet is counted once, at its last slot.
+                if (!moreFollows)
+                {
+                    multiSlotDropped++;
+                }
+                inMultiSlotPacket = moreFollows;
+            }
+            else
+            {
+                final int bufIdx = ring.swapBuffer(slot, free.pop());
+                into.add(bufIdx, ring.bufferAddress(bufIdx), ring.packetOffset(slot), ring.len(slot), owner, regionId,
+                    owner);
+            }
+            slot = ring.next(slot);
+        }
+        ring.advanceRelease(slot);
+        return n;
+    }
+
+    long multiSlotDropped()
+    {
+        return multiSlotDropped;
+    }
+}

@@ -1,0 +1,484 @@
+package org.netmapengine.actors;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.netmapengine.pipeline.DropReason;
+import org.netmapengine.pipeline.FlowHash;
+import org.netmapengine.pipeline.Outputs;
+import org.netmapengine.pipeline.PacketBatch;
+import org.netmapengine.pipeline.Stage;
+import org.netmapengine.pipeline.StageContext;
+import org.slf4j.Logger;
+
+import java.util.List;
+
+/**
+ * Runs one batch through a segment's fused stages: the entry stage on the arriving batch, then every member
+ * stage that received packets, in topological order, each on its own reused input batch. Decisions become
+ * appends to another member's input (no thread hop), to an outgoing batch per exit and instance, or buffer
+ * returns. Copies take a spare buffer lent by the packet's owner.
+ * <p>
+ * Exceptions: when {@code process} throws, the packets it had not decided are offered to it again one at a
+ * time, so only the packet that makes it throw is dropped ({@code error}). A packet a stage leaves undecided
+ * is a stage bug: the runner counts it as leaked by that stage and gives its buffer back ({@code unrouted}),
+ * so the bug is reported without starving the port.
+ * <p>
+ * Not thread-safe: the stage actor's own.
+ */
+final class SegmentRunner
+{
+    /** What the runner needs from its actor: batches, sending, spares. */
+    interface Plumbing
+    {
+        /** @return a batch from the actor's pool (the actor checked there are enough before the run). */
+        HandleBatch take();
+
+        void sendToExit(int exit, int instance, HandleBatch batch);
+
+        /** Gives a batch of returns to the owner of its handles. */
+        void sendReturns(HandleBatch batch);
+
+        /** @return the spare buffers lent by port {@code owner}, asking for more when they run low. */
+        SpareBuffers spares(int owner);
+    }
+
+    private static final long ERROR_LOG_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final SegmentPlan plan;
+    private final Plumbing plumbing;
+    private final FlowHash flowHash;
+    private final Logger log;
+    private final Member[] members;
+    private final HandleBatch[][] outgoing;
+    private final UnsafeBuffer copyFrom = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer copyTo = new UnsafeBuffer(0, 0);
+    private final PacketBatch single = new PacketBatch(1);
+    private final PacketBatch copied = new PacketBatch(1);
+    private HandleBatch current;
+    private HandleBatch overflow;
+    private int owner;
+    private long lastErrorLog;
+
+    SegmentRunner(
+        final SegmentPlan plan,
+        final int instance,
+        final int instances,
+        final StageCounters[] counters,
+        final Plumbing plumbing,
+        final FlowHash flowHash,
+        final Logger log)
+    {
+        this.plan = plan;
+        this.plumbing = plumbing;
+        this.flowHash = flowHash;
+        this.log = log;
+        final int capacity = plan.batch() * maxFanout(plan);
+        this.members = new Member[plan.stages().size()];
+        for (int k = 0; k < members.length; k++)
+        {
+            members[k] = new Member(plan.stages().get(k), counters[k], capacity, instance, instances);
+        }
+        this.outgoing = new HandleBatch[plan.exits().size()][];
+        for (int e = 0; e < outgoing.length; e++)
+        {
+            outgoing[e] = new HandleBatch[plan.exits().get(e).instances()];
+        }
+    }
+
+    /** @return an upper bound of packets one arriving batch can become inside the segment (copies). */
+    static int maxFanout(final SegmentPlan plan)
+    {
+        return Math.max(1, plan.spares() > 0 ? 1 + plan.stages().size() * 4 : 1);
+    }
+
+    /** @return pool batches one run may need: every exit instance, plus overflow for returns. */
+    static int batchesPerRun(final SegmentPlan plan)
+    {
+        int exits = 0;
+        for (final Downstream exit : plan.exits())
+        {
+            exits += exit.instances();
+        }
+        return exits * maxFanout(plan) + 2;
+    }
+
+    void start()
+    {
+        for (final Member member : members)
+        {
+            member.stage.start(member);
+        }
+    }
+
+    void stop()
+    {
+        for (final Member member : members)
+        {
+            try
+            {
+                member.stage.stop();
+            }
+            catch (final RuntimeException e)
+            {
+                log.warn("{}: stop failed: {}", member.plan.name(), e.toString());
+            }
+        }
+    }
+
+    /** Runs every stage of the segment over one arriving batch, then sends what it produced on its way. */
+    void run(final HandleBatch batch)
+    {
+        current = batch;
+        owner = batch.owner();
+        members[0].run(batch.packets());
+        for (int k = 1; k < members.length; k++)
+        {
+            final Member member = members[k];
+            if (!member.input.isEmpty())
+            {
+                member.run(member.input);
+                member.input.clear();
+            }
+        }
+        flush();
+    }
+
+    /**
+     * Gives back, as {@code reason}, everything a failed or stopping run still holds: the arriving batch's
+     * undecided packets, member inputs and outgoing batches not yet sent. Used before a restart.
+     */
+    void salvage(final DropReason reason)
+    {
+        if (null == current)
+        {
+            return;
+        }
+        final Member entry = members[0];
+        final PacketBatch arrived = current.packets();
+        for (int i = 0; i < arrived.count() && i < entry.decided.length; i++)
+        {
+            if (!entry.decided[i])
+            {
+                returnBuffer(arrived.bufIdx(i), reason);
+            }
+        }
+        for (int k = 1; k < members.length; k++)
+        {
+            final PacketBatch input = members[k].input;
+            for (int i = 0; i < input.count(); i++)
+            {
+                returnBuffer(input.bufIdx(i), reason);
+            }
+            input.clear();
+        }
+        for (final HandleBatch[] byInstance : outgoing)
+        {
+            for (int i = 0; i < byInstance.length; i++)
+            {
+                final HandleBatch out = byInstance[i];
+                if (null != out)
+                {
+                    for (int p = 0; p < out.packets().count(); p++)
+                    {
+                        returnBuffer(out.packets().bufIdx(p), reason);
+                    }
+                    out.packets().clear();
+                    out.reset();
+                    out.home().tell(out.recycle());
+                    byInstance[i] = null;
+                }
+            }
+        }
+        flush();
+    }
+
+    private void flush()
+    {
+        for (int e = 0; e < outgoing.length; e++)
+        {
+            final HandleBatch[] byInstance = outgoing[e];
+            for (int i = 0; i < byInstance.length; i++)
+            {
+                if (null != byInstance[i])
+                {
+                    plumbing.sendToExit(e, i, byInstance[i]);
+                    byInstance[i] = null;
+                }
+            }
+        }
+        if (null != overflow)
+        {
+            plumbing.sendReturns(overflow);
+            overflow = null;
+        }
+        if (null != current)
+        {
+            if (current.returnCount() > 0)
+            {
+                plumbing.sendReturns(current);
+            }
+            else
+            {
+                current.reset();
+                current.home().tell(current.recycle());
+            }
+            current = null;
+        }
+    }
+
+    private void route(final PacketBatch batch, final int i, final SegmentPlan.Route route, final Member from)
+    {
+        if (route instanceof SegmentPlan.ToStage)
+        {
+            members[((SegmentPlan.ToStage)route).stage()].input.addFrom(batch, i);
+        }
+        else if (route instanceof SegmentPlan.ToExit)
+        {
+            final int exit = ((SegmentPlan.ToExit)route).exit();
+            final Downstream downstream = plan.exits().get(exit);
+            int instance = 0;
+            if (downstream.isParallel())
+            {
+                int hash = batch.hash(i);
+                if (0 == hash)
+                {
+                    hash = flowHash.hash(batch, i);
+                    batch.hash(i, hash);
+                }
+                instance = downstream.pick(hash);
+            }
+            HandleBatch out = outgoing[exit][instance];
+            if (null == out)
+            {
+                out = plumbing.take();
+                out.owner(owner);
+                outgoing[exit][instance] = out;
+            }
+            out.packets().addFrom(batch, i);
+            if (out.packets().isFull())
+            {
+                plumbing.sendToExit(exit, instance, out);
+                outgoing[exit][instance] = null;
+            }
+        }
+        else
+        {
+            final DropReason reason = ((SegmentPlan.ToDrop)route).reason();
+            returnBuffer(batch.bufIdx(i), reason);
+            from.counters.dropped[reason.id()]++;
+        }
+    }
+
+    private void returnBuffer(final int bufIdx, final DropReason reason)
+    {
+        HandleBatch carrier = current;
+        if (carrier.isReturnFull())
+        {
+            if (null != overflow && overflow.isReturnFull())
+            {
+                plumbing.sendReturns(overflow);
+                overflow = null;
+            }
+            if (null == overflow)
+            {
+                overflow = plumbing.take();
+                overflow.owner(owner);
+            }
+            carrier = overflow;
+        }
+        carrier.returnDropped(bufIdx, reason.id());
+    }
+
+    /** One member stage: its instance, input batch, decisions and counters; also its Outputs and context. */
+    private final class Member implements Outputs, StageContext
+    {
+        final SegmentPlan.StagePlan plan;
+        final Stage stage;
+        final StageCounters counters;
+        final PacketBatch input;
+        final boolean[] decided;
+        final SegmentPlan.Route[] routes;
+        final int instance;
+        final int instances;
+        PacketBatch batch;
+        int mapped = -1;
+
+        Member(final SegmentPlan.StagePlan plan, final StageCounters counters, final int capacity, final int instance,
+            final int instances)
+        {
+            this.plan = plan;
+            this.stage = plan.factory().get();
+            this.counters = counters;
+            this.input = new PacketBatch(capacity);
+            this.decided = new boolean[capacity];
+            this.routes = plan.routes().toArray(new SegmentPlan.Route[0]);
+            this.instance = instance;
+            this.instances = instances;
+        }
+
+        void run(final PacketBatch packets)
+        {
+            counters.in += packets.count();
+            batch = packets;
+            java.util.Arrays.fill(decided, 0, packets.count(), false);
+            try
+            {
+                stage.process(packets, this);
+            }
+            catch (final RuntimeException e)
+            {
+                counters.errors++;
+                logError(e);
+                retryOneByOne(packets);
+            }
+            batch = packets;
+            for (int i = 0; i < packets.count(); i++)
+            {
+                if (!decided[i])
+                {
+                    counters.leaked++;
+                    counters.dropped[DropReason.UNROUTED.id()]++;
+                    returnBuffer(packets.bufIdx(i), DropReason.UNROUTED);
+                }
+            }
+        }
+
+        /** Offers each undecided packet alone, so only the ones that make the stage throw are dropped. */
+        private void retryOneByOne(final PacketBatch packets)
+        {
+            for (int i = 0; i < packets.count(); i++)
+            {
+                if (decided[i])
+                {
+                    continue;
+                }
+                single.clear();
+                single.addFrom(packets, i);
+                batch = single;
+                mapped = i;
+                try
+                {
+                    stage.process(single, this);
+                }
+                catch (final RuntimeException e)
+                {
+                    counters.errors++;
+                    if (!decided[i])
+                    {
+                        decide(0);
+                        returnBuffer(packets.bufIdx(i), DropReason.ERROR);
+                        counters.dropped[DropReason.ERROR.id()]++;
+                    }
+                }
+                finally
+                {
+                    mapped = -1;
+                }
+            }
+        }
+
+        private boolean decide(final int packet)
+        {
+            final int i = mapped >= 0 ? mapped : packet;
+            if (decided[i])
+            {
+                counters.doubleDecisions++;
+                return false;
+            }
+            decided[i] = true;
+            return true;
+        }
+
+        @Override
+        public void send(final int packet, final int output)
+        {
+            if (decide(packet))
+            {
+                final SegmentPlan.Route route = routes[output];
+                if (!(route instanceof SegmentPlan.ToDrop))
+                {
+                    counters.out++;
+                }
+                route(batch, packet, route, this);
+            }
+        }
+
+        @Override
+        public void drop(final int packet, final DropReason reason)
+        {
+            if (decide(packet))
+            {
+                returnBuffer(batch.bufIdx(packet), reason);
+                counters.dropped[reason.id()]++;
+            }
+        }
+
+        @Override
+        public void copy(final int packet, final int output)
+        {
+            final SpareBuffers spares = plumbing.spares(owner);
+            final int length = batch.length(packet);
+            if (0 == spares.count())
+            {
+                counters.copyFailures++;
+                counters.dropped[DropReason.NO_BUFFER.id()]++;
+                return;
+            }
+            final int top = spares.top();
+            copyFrom.wrap(batch.packetAddress(packet), length);
+            copyTo.wrap(spares.address(top), length);
+            copyTo.putBytes(0, copyFrom, 0, length);
+            copied.clear();
+            copied.add(spares.bufIdx(top), spares.address(top), 0, length, owner, spares.region(), batch.inPort(packet));
+            copied.hash(0, batch.hash(packet));
+            spares.pop();
+            counters.copies++;
+            route(copied, 0, routes[output], this);
+        }
+
+        @Override
+        public String name()
+        {
+            return plan.name();
+        }
+
+        @Override
+        public int output(final String name)
+        {
+            final int id = plan.outputs().indexOf(name);
+            if (id < 0)
+            {
+                throw new IllegalArgumentException("stage " + plan.name() + " has no output '" + name + "' (it has " +
+                    plan.outputs() + ")");
+            }
+            return id;
+        }
+
+        @Override
+        public int instance()
+        {
+            return instance;
+        }
+
+        @Override
+        public int instances()
+        {
+            return instances;
+        }
+
+        private void logError(final RuntimeException e)
+        {
+            final long now = System.nanoTime();
+            if (now - lastErrorLog > ERROR_LOG_INTERVAL_NANOS)
+            {
+                lastErrorLog = now;
+                log.warn("{}: stage threw on a batch ({} errors so far); the packets that throw are dropped with " +
+                    "reason 'error'", plan.name(), counters.errors, e);
+            }
+        }
+    }
+
+    List<String> memberNames()
+    {
+        return java.util.Arrays.stream(members).map(m -> m.plan.name()).toList();
+    }
+}

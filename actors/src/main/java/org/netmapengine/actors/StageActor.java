@@ -1,0 +1,310 @@
+package org.netmapengine.actors;
+
+import akka.actor.typed.ActorRef;
+import akka.actor.typed.Behavior;
+import akka.actor.typed.PostStop;
+import akka.actor.typed.PreRestart;
+import akka.actor.typed.SupervisorStrategy;
+import akka.actor.typed.javadsl.AbstractBehavior;
+import akka.actor.typed.javadsl.ActorContext;
+import akka.actor.typed.javadsl.Behaviors;
+import akka.actor.typed.javadsl.Receive;
+import akka.actor.typed.javadsl.StashBuffer;
+import org.netmapengine.pipeline.DropReason;
+import org.netmapengine.pipeline.FlowHash;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs one segment of a pipeline (consecutive stages fused into one actor) over the batches that reach it:
+ * see {@link SegmentRunner}. Batches it produces come from its own pool; before a run it makes sure the pool
+ * holds enough for the worst case, and otherwise stashes the work until batches come home. That stops it
+ * taking new work, so backpressure reaches the receivers, which leave packets in their rings.
+ * <p>
+ * Supervision: a failure of the actor itself (not of a stage on a packet, which the runner handles) restarts
+ * it; before the restart it gives back every buffer it held ({@code error}). Its counters live outside the
+ * behavior and survive the restart.
+ */
+public final class StageActor extends AbstractBehavior<StageActor.Command>
+{
+    /** The stage actor's protocol. */
+    public sealed interface Command permits HandleBatch.Work, HandleBatch.Recycle, Spares, GetStatus, Drain
+    {
+    }
+
+    /** Buffers a port lends for copies, as handles of {@code batch} (null when it had none to spare). */
+    public record Spares(HandleBatch batch, int owner) implements Command
+    {
+    }
+
+    /** Ask for the segment's counters. */
+    public record GetStatus(ActorRef<SegmentStatus> replyTo) implements Command
+    {
+    }
+
+    /** Give back the spare buffers (shutdown, once no work arrives), then reply with the counters. */
+    public record Drain(ActorRef<SegmentStatus> replyTo) implements Command
+    {
+    }
+
+    /**
+     * @param counters one per member stage, owned by whoever spawns the actor, so they survive restarts.
+     */
+    public record Settings(
+        SegmentPlan plan,
+        int instance,
+        int instances,
+        PortDirectory owners,
+        FlowHash flowHash,
+        int poolSize,
+        List<StageCountersHolder> counters)
+    {
+    }
+
+    /** Counters of one member stage, handed in from outside so a restart keeps them. */
+    public static final class StageCountersHolder
+    {
+        final StageCounters counters;
+
+        public StageCountersHolder(final String stage)
+        {
+            this.counters = new StageCounters(stage);
+        }
+    }
+
+    private static final int STASH_CAPACITY = 100_000;
+
+    private final Settings settings;
+    private final StashBuffer<Command> stash;
+    private final ArrayDeque<HandleBatch> pool;
+    private final Plumbing plumbing;
+    private final SegmentRunner runner;
+    private final SpareBuffers[] spares;
+    private final int batchesPerRun;
+    private final StageCounters[] counters;
+    private boolean unstashing;
+
+    public static Behavior<Command> create(final Settings settings)
+    {
+        return Behaviors.supervise(Behaviors.<Command>setup(context ->
+            Behaviors.<Command>withStash(STASH_CAPACITY, stash -> new StageActor(context, stash, settings))))
+            .onFailure(SupervisorStrategy.restart());
+    }
+
+    private StageActor(final ActorContext<Command> context, final StashBuffer<Command> stash, final Settings settings)
+    {
+        super(context);
+        this.settings = settings;
+        this.stash = stash;
+        final SegmentPlan plan = settings.plan();
+        this.batchesPerRun = SegmentRunner.batchesPerRun(plan);
+        final int poolSize = Math.max(settings.poolSize(), 2 * batchesPerRun);
+        this.pool = new ArrayDeque<>(poolSize);
+        final ActorRef<HandleBatch.Recycle> self = context.getSelf().narrow();
+        for (int i = 0; i < poolSize; i++)
+        {
+            pool.add(new HandleBatch(plan.batch(), self));
+        }
+        this.spares = new SpareBuffers[settings.owners().size()];
+        this.counters = settings.counters().stream().map(h -> h.counters).toArray(StageCounters[]::new);
+        this.plumbing = new Plumbing();
+        this.runner = new SegmentRunner(plan, settings.instance(), settings.instances(), counters, plumbing,
+            settings.flowHash(), context.getLog());
+        runner.start();
+    }
+
+    @Override
+    public Receive<Command> createReceive()
+    {
+        return newReceiveBuilder()
+            .onMessage(HandleBatch.Work.class, this::onWork)
+            .onMessage(HandleBatch.Recycle.class, this::onRecycle)
+            .onMessage(Spares.class, this::onSpares)
+            .onMessage(GetStatus.class, get ->
+            {
+                get.replyTo().tell(status());
+                return this;
+            })
+            .onMessage(Drain.class, this::onDrain)
+            .onSignal(PreRestart.class, signal -> onPreRestart())
+            .onSignal(PostStop.class, signal -> onPostStop())
+            .build();
+    }
+
+    private Behavior<Command> onWork(final HandleBatch.Work work)
+    {
+        if (settings.plan().spares() > 0)
+        {
+            plumbing.spares(work.batch().owner());
+        }
+        if (pool.size() < batchesPerRun || (!unstashing && !stash.isEmpty()))
+        {
+            stash.stash(work);
+            return this;
+        }
+        runner.run(work.batch());
+        return this;
+    }
+
+    private Behavior<Command> onRecycle(final HandleBatch.Recycle recycle)
+    {
+        recycle.batch().reset();
+        pool.push(recycle.batch());
+        if (!stash.isEmpty() && pool.size() >= batchesPerRun)
+        {
+            // One stashed run per returned batch keeps the check before each run honest; the flag tells
+            // onWork that the work comes from the stash, so it is not stashed again behind later work.
+            unstashing = true;
+            try
+            {
+                return stash.unstash(this, 1, command -> command);
+            }
+            finally
+            {
+                unstashing = false;
+            }
+        }
+        return this;
+    }
+
+    private Behavior<Command> onSpares(final Spares lent)
+    {
+        final SpareBuffers stack = spares(lent.owner());
+        stack.requested(false);
+        final HandleBatch batch = lent.batch();
+        if (null != batch)
+        {
+            for (int i = 0; i < batch.packets().count(); i++)
+            {
+                stack.push(batch.packets().bufIdx(i), batch.packets().bufferAddress(i), batch.packets().region(i));
+            }
+            batch.reset();
+            batch.home().tell(batch.recycle());
+        }
+        return this;
+    }
+
+    private Behavior<Command> onDrain(final Drain drain)
+    {
+        returnSpares();
+        drain.replyTo().tell(status());
+        return this;
+    }
+
+    private Behavior<Command> onPreRestart()
+    {
+        getContext().getLog().warn("{}: stage actor failed; returning the buffers it held and restarting",
+            settings.plan().name());
+        runner.salvage(DropReason.ERROR);
+        returnSpares();
+        for (final StageCounters c : counters)
+        {
+            c.restarts++;
+        }
+        return this;
+    }
+
+    private Behavior<Command> onPostStop()
+    {
+        runner.salvage(DropReason.STAGE_STOPPED);
+        returnSpares();
+        runner.stop();
+        return this;
+    }
+
+    private void returnSpares()
+    {
+        for (int owner = 0; owner < spares.length; owner++)
+        {
+            final SpareBuffers stack = spares[owner];
+            if (null == stack || 0 == stack.count())
+            {
+                continue;
+            }
+            final HandleBatch carrier = pool.isEmpty() ? new HandleBatch(settings.plan().batch(),
+                getContext().getSelf().narrow()) : pool.poll();
+            carrier.owner(owner);
+            while (stack.count() > 0)
+            {
+                if (carrier.isReturnFull())
+                {
+                    settings.owners().owner(owner).tell(carrier.returns());
+                    returnSpares();
+                    return;
+                }
+                carrier.returnUnusedSpare(stack.bufIdx(stack.top()));
+                stack.pop();
+            }
+            settings.owners().owner(owner).tell(carrier.returns());
+        }
+    }
+
+    private SpareBuffers spares(final int owner)
+    {
+        SpareBuffers stack = spares[owner];
+        if (null == stack)
+        {
+            stack = new SpareBuffers();
+            spares[owner] = stack;
+        }
+        return stack;
+    }
+
+    SegmentStatus status()
+    {
+        final List<StageStatus> stages = new ArrayList<>(counters.length);
+        for (final StageCounters c : counters)
+        {
+            stages.add(c.snapshot(0));
+        }
+        int spareCount = 0;
+        for (final SpareBuffers stack : spares)
+        {
+            spareCount += null == stack ? 0 : stack.count();
+        }
+        return new SegmentStatus(settings.plan().name(), settings.instance(), stages, spareCount);
+    }
+
+    /** The runner's view of this actor. */
+    private final class Plumbing implements SegmentRunner.Plumbing
+    {
+        @Override
+        public HandleBatch take()
+        {
+            final HandleBatch batch = pool.poll();
+            if (null == batch)
+            {
+                throw new IllegalStateException(settings.plan().name() + ": batch pool exhausted during a run");
+            }
+            return batch;
+        }
+
+        @Override
+        public void sendToExit(final int exit, final int instance, final HandleBatch batch)
+        {
+            settings.plan().exits().get(exit).send(instance, batch);
+        }
+
+        @Override
+        public void sendReturns(final HandleBatch batch)
+        {
+            settings.owners().owner(batch.owner()).tell(batch.returns());
+        }
+
+        @Override
+        public SpareBuffers spares(final int owner)
+        {
+            final SpareBuffers stack = StageActor.this.spares(owner);
+            final int wanted = settings.plan().spares();
+            if (wanted > 0 && !stack.requested() && stack.count() < wanted / 2)
+            {
+                stack.requested(true);
+                settings.owners().owner(owner).tell(new PortReceiver.LendSpares(wanted - stack.count(),
+                    getContext().getSelf()));
+            }
+            return stack;
+        }
+    }
+}

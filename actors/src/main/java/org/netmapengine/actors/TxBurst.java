@@ -1,0 +1,97 @@
+package org.netmapengine.actors;
+
+import org.agrona.concurrent.UnsafeBuffer;
+import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.ring.RingView;
+import org.netmapengine.pipeline.DropReason;
+import org.netmapengine.pipeline.PacketBatch;
+
+/**
+ * Puts a batch of handles on a port's TX rings, netmap-bridge style: a handle whose buffer is in the port's
+ * memory region is swapped into the TX slot (zero copy) and the slot's old buffer goes back to the handle's
+ * owner instead; any other handle is copied into the slot's buffer and its own buffer goes back. Either way
+ * the batch's return list gets one buffer per packet. {@code head} is published once per ring and one TX
+ * sync follows the batch.
+ * <p>
+ * Not thread-safe: the transmitter's own.
+ */
+final class TxBurst
+{
+    private final NetmapPort port;
+    private final int regionId;
+    private final UnsafeBuffer source = new UnsafeBuffer(0, 0);
+    private final UnsafeBuffer target = new UnsafeBuffer(0, 0);
+    private int nextRing;
+    private long zeroCopy;
+    private long copied;
+
+    TxBurst(final NetmapPort port)
+    {
+        this.port = port;
+        this.regionId = port.region().id();
+    }
+
+    /**
+     * Transmits packets {@code from ..} of {@code batch.packets()} while TX slots are free.
+     *
+     * @return the index of the first packet not transmitted ({@code count} when all were).
+     */
+    int transmit(final HandleBatch batch, final int from)
+    {
+        final PacketBatch packets = batch.packets();
+        int next = from;
+        final int rings = port.txRingCount();
+        for (int r = 0; r < rings && next < packets.count(); r++)
+        {
+            final RingView ring = port.txRing(nextRing);
+            nextRing = nextRing + 1 == rings ? 0 : nextRing + 1;
+            next = fill(ring, batch, next);
+        }
+        port.txSync();
+        return next;
+    }
+
+    private int fill(final RingView ring, final HandleBatch batch, final int from)
+    {
+        final PacketBatch packets = batch.packets();
+        final int n = Math.min(ring.space(), packets.count() - from);
+        final int bufferSize = ring.bufferSize();
+        int slot = ring.head();
+        for (int i = from; i < from + n; i++)
+        {
+            final int length = packets.length(i);
+            if (packets.region(i) == regionId && 0 == packets.offset(i))
+            {
+                batch.returnTransmitted(ring.swapBuffer(slot, packets.bufIdx(i)));
+                zeroCopy++;
+            }
+            else if (length <= bufferSize)
+            {
+                source.wrap(packets.packetAddress(i), length);
+                target.wrap(ring.slotBufferAddress(slot), length);
+                target.putBytes(0, source, 0, length);
+                batch.returnTransmitted(packets.bufIdx(i));
+                copied++;
+            }
+            else
+            {
+                batch.returnDropped(packets.bufIdx(i), DropReason.TOO_LONG.id());
+                continue;
+            }
+            ring.len(slot, length);
+            slot = ring.next(slot);
+        }
+        ring.advanceRelease(slot);
+        return from + n;
+    }
+
+    long zeroCopy()
+    {
+        return zeroCopy;
+    }
+
+    long copied()
+    {
+        return copied;
+    }
+}
