@@ -31,6 +31,7 @@ public final class HandleBatch
     private final Recycle recycle = new Recycle(this);
     private int returnCount;
     private int owner = -1;
+    private ActorRef<PortReceiver.Command> ownerRef;
 
     /**
      * @param capacity packets (and returns) the batch holds; returns may be up to twice as many, since a
@@ -55,9 +56,23 @@ public final class HandleBatch
         return owner;
     }
 
-    public void owner(final int owner)
+    /** @return the receiver of the owner port, where the batch's returns go. */
+    public ActorRef<PortReceiver.Command> ownerRef()
+    {
+        return ownerRef;
+    }
+
+    /** Sets whose handles the batch carries: the port's id and its receiver. */
+    public void owner(final int owner, final ActorRef<PortReceiver.Command> ownerRef)
     {
         this.owner = owner;
+        this.ownerRef = ownerRef;
+    }
+
+    /** Sends the batch to its owner, which frees the buffers in its return list and sends it home. */
+    public void sendReturns()
+    {
+        ownerRef.tell(returns);
     }
 
     public ActorRef<Recycle> home()
@@ -133,6 +148,7 @@ public final class HandleBatch
         packets.clear();
         returnCount = 0;
         owner = -1;
+        ownerRef = null;
     }
 
     /** Hands a batch to a stage actor or a transmitter. */

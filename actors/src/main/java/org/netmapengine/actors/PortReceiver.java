@@ -184,7 +184,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         {
             settings.idle().reset();
             received += packets.count();
-            batch.owner(settings.portId());
+            batch.owner(settings.portId(), getContext().getSelf());
             if (settings.downstream().isParallel())
             {
                 distribute(batch);
@@ -216,7 +216,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
             if (null == part)
             {
                 part = pool.poll();
-                part.owner(settings.portId());
+                part.owner(settings.portId(), getContext().getSelf());
                 part.packets().timestampNanos(packets.timestampNanos());
                 parts[instance] = part;
             }
@@ -300,7 +300,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
                 port.region().id(), settings.portId());
         }
         lent += batch.packets().count();
-        batch.owner(settings.portId());
+        batch.owner(settings.portId(), getContext().getSelf());
         lend.replyTo().tell(new StageActor.Spares(batch, settings.portId()));
         return this;
     }

@@ -59,7 +59,6 @@ public final class PortTransmitter extends AbstractBehavior<PortTransmitter.Comm
         WhenFull whenFull,
         Duration waitTimeout,
         int[] cpus,
-        PortDirectory owners,
         AtomicBoolean stopping)
     {
     }
@@ -144,7 +143,7 @@ public final class PortTransmitter extends AbstractBehavior<PortTransmitter.Comm
             txErrors += count - next;
         }
         transmitted += next;
-        settings.owners().owner(batch.owner()).tell(batch.returns());
+        batch.sendReturns();
         return this;
     }
 

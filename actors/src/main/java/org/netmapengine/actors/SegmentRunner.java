@@ -34,9 +34,6 @@ final class SegmentRunner
 
         void sendToExit(int exit, int instance, HandleBatch batch);
 
-        /** Gives a batch of returns to the owner of its handles. */
-        void sendReturns(HandleBatch batch);
-
         /** @return the spare buffers lent by port {@code owner}, asking for more when they run low. */
         SpareBuffers spares(int owner);
     }
@@ -56,6 +53,7 @@ final class SegmentRunner
     private HandleBatch current;
     private HandleBatch overflow;
     private int owner;
+    private akka.actor.typed.ActorRef<PortReceiver.Command> ownerRef;
     private long lastErrorLog;
 
     SegmentRunner(
@@ -129,6 +127,7 @@ final class SegmentRunner
     {
         current = batch;
         owner = batch.owner();
+        ownerRef = batch.ownerRef();
         members[0].run(batch.packets());
         for (int k = 1; k < members.length; k++)
         {
@@ -207,14 +206,14 @@ final class SegmentRunner
         }
         if (null != overflow)
         {
-            plumbing.sendReturns(overflow);
+            overflow.sendReturns();
             overflow = null;
         }
         if (null != current)
         {
             if (current.returnCount() > 0)
             {
-                plumbing.sendReturns(current);
+                current.sendReturns();
             }
             else
             {
@@ -250,7 +249,7 @@ final class SegmentRunner
             if (null == out)
             {
                 out = plumbing.take();
-                out.owner(owner);
+                out.owner(owner, ownerRef);
                 outgoing[exit][instance] = out;
             }
             out.packets().addFrom(batch, i);
@@ -275,13 +274,13 @@ final class SegmentRunner
         {
             if (null != overflow && overflow.isReturnFull())
             {
-                plumbing.sendReturns(overflow);
+                overflow.sendReturns();
                 overflow = null;
             }
             if (null == overflow)
             {
                 overflow = plumbing.take();
-                overflow.owner(owner);
+                overflow.owner(owner, ownerRef);
             }
             carrier = overflow;
         }

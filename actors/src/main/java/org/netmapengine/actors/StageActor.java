@@ -225,19 +225,19 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
             }
             final HandleBatch carrier = pool.isEmpty() ? new HandleBatch(settings.plan().batch(),
                 getContext().getSelf().narrow()) : pool.poll();
-            carrier.owner(owner);
+            carrier.owner(owner, settings.owners().owner(owner));
             while (stack.count() > 0)
             {
                 if (carrier.isReturnFull())
                 {
-                    settings.owners().owner(owner).tell(carrier.returns());
+                    carrier.sendReturns();
                     returnSpares();
                     return;
                 }
                 carrier.returnUnusedSpare(stack.bufIdx(stack.top()));
                 stack.pop();
             }
-            settings.owners().owner(owner).tell(carrier.returns());
+            carrier.sendReturns();
         }
     }
 
@@ -285,12 +285,6 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         public void sendToExit(final int exit, final int instance, final HandleBatch batch)
         {
             settings.plan().exits().get(exit).send(instance, batch);
-        }
-
-        @Override
-        public void sendReturns(final HandleBatch batch)
-        {
-            settings.owners().owner(batch.owner()).tell(batch.returns());
         }
 
         @Override
