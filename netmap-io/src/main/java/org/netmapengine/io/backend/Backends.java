@@ -2,9 +2,12 @@ package org.netmapengine.io.backend;
 
 import org.netmapengine.io.emulated.EmulatedBackend;
 import org.netmapengine.io.emulated.EmulatedConfig;
+import org.netmapengine.io.name.PortSpec;
 import org.netmapengine.io.port.Backend;
 import org.netmapengine.io.port.BackendKind;
 import org.netmapengine.io.port.NetmapException;
+import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.port.PortOptions;
 
 /**
  * Builds the backend {@code netmap.backend} names.
@@ -29,8 +32,26 @@ public final class Backends
         }
     }
 
+    /**
+     * Fails at open, not here: {@code auto} builds a kernel backend it uses only when {@code /dev/netmap} opens, so
+     * building one must not fail.
+     */
     private static Backend kernel()
     {
-        throw new NetmapException(NetmapException.Reason.NOT_SUPPORTED, "kernel", "the kernel backend is not built yet");
+        return new Backend()
+        {
+            @Override
+            public BackendKind kind()
+            {
+                return BackendKind.KERNEL;
+            }
+
+            @Override
+            public NetmapPort open(final PortSpec spec, final PortOptions options)
+            {
+                throw new NetmapException(NetmapException.Reason.NOT_SUPPORTED, spec.name(),
+                    "the kernel backend is not built yet; use backend 'emulated' for netmap pipes");
+            }
+        };
     }
 }
