@@ -67,11 +67,13 @@ public record Ipv4Range(int firstAddress, int lastAddress, int firstPort, int la
             (address & 0xFF);
     }
 
-    /** @return the range in the syntax {@link #parse} takes, with both ends in full. */
+    /** @return the range in the syntax {@link #parse} takes: one end when it is a single pair, else both in full. */
     @Override
     public String toString()
     {
-        return formatAddress(firstAddress) + ":" + firstPort + "-" + formatAddress(lastAddress) + ":" + lastPort;
+        final String first = formatAddress(firstAddress) + ":" + firstPort;
+        return firstAddress == lastAddress && firstPort == lastPort ?
+            first : first + "-" + formatAddress(lastAddress) + ":" + lastPort;
     }
 
     private static boolean hasPort(final String end)
