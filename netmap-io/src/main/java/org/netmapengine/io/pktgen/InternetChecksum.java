@@ -12,6 +12,8 @@ import java.nio.ByteOrder;
  */
 public final class InternetChecksum
 {
+    private static final boolean NATIVE_IS_BIG_ENDIAN = ByteOrder.BIG_ENDIAN == ByteOrder.nativeOrder();
+
     private InternetChecksum()
     {
     }
@@ -24,24 +26,27 @@ public final class InternetChecksum
      */
     public static int sum(final DirectBuffer buffer, final int offset, final int length, final int sum)
     {
-        // 2^16 = 1 modulo 0xFFFF, so 32-bit words summed in 64 bits and folded give the 16-bit sum.
-        long acc = sum & 0xFFFF_FFFFL;
+        // The ones' complement sum does not depend on byte order (RFC 1071, 2(B)): sum in native order and swap
+        // once at the end. And 2^16 = 1 modulo 0xFFFF, so 32-bit words summed in 64 bits fold to the 16-bit sum.
+        long acc = NATIVE_IS_BIG_ENDIAN ? sum & 0xFFFF_FFFFL : swap16(fold(sum & 0xFFFF_FFFFL));
         final int end = offset + length;
         int i = offset;
         for (; i + 8 <= end; i += 8)
         {
-            final long v = buffer.getLong(i, ByteOrder.BIG_ENDIAN);
+            final long v = buffer.getLong(i);
             acc += (v >>> 32) + (v & 0xFFFF_FFFFL);
         }
         for (; i + 2 <= end; i += 2)
         {
-            acc += buffer.getShort(i, ByteOrder.BIG_ENDIAN) & 0xFFFF;
+            acc += buffer.getShort(i) & 0xFFFF;
         }
         if (i < end)
         {
-            acc += (buffer.getByte(i) & 0xFF) << 8;
+            // The last byte is the high byte of a word padded with zero: on the wire it comes first.
+            acc += NATIVE_IS_BIG_ENDIAN ? (buffer.getByte(i) & 0xFF) << 8 : buffer.getByte(i) & 0xFF;
         }
-        return fold(acc);
+        final int folded = fold(acc);
+        return NATIVE_IS_BIG_ENDIAN ? folded : swap16(folded);
     }
 
     /** @return the sum of the two 16-bit halves of {@code value}, as a checksum sees a 32-bit field. */
@@ -54,6 +59,11 @@ public final class InternetChecksum
     public static int words(final long value)
     {
         return words((int)(value >>> 32)) + words((int)value);
+    }
+
+    private static int swap16(final int value)
+    {
+        return ((value & 0xFF) << 8) | ((value >>> 8) & 0xFF);
     }
 
     /** @return {@code sum} with carries folded back until it fits 16 bits. */
