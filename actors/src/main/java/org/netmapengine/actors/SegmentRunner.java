@@ -34,8 +34,8 @@ final class SegmentRunner
 
         void sendToExit(int exit, int instance, HandleBatch batch);
 
-        /** @return the spare buffers lent by port {@code owner}, asking for more when they run low. */
-        SpareBuffers spares(int owner);
+        /** @return the spare buffers lent by port {@code owner}, asking its receiver for more when they run low. */
+        SpareBuffers spares(int owner, akka.actor.typed.ActorRef<PortReceiver.Command> receiver);
     }
 
     private static final long ERROR_LOG_INTERVAL_NANOS = 1_000_000_000L;
@@ -414,7 +414,7 @@ final class SegmentRunner
         @Override
         public void copy(final int packet, final int output)
         {
-            final SpareBuffers spares = plumbing.spares(owner);
+            final SpareBuffers spares = plumbing.spares(owner, ownerRef);
             final int length = batch.length(packet);
             if (0 == spares.count())
             {

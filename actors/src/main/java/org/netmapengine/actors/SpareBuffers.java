@@ -12,6 +12,18 @@ final class SpareBuffers
     private int count;
     private int region = -1;
     private boolean requested;
+    private akka.actor.typed.ActorRef<PortReceiver.Command> lender;
+
+    /** @return the receiver the spares came from and go back to. */
+    akka.actor.typed.ActorRef<PortReceiver.Command> lender()
+    {
+        return lender;
+    }
+
+    void lender(final akka.actor.typed.ActorRef<PortReceiver.Command> lender)
+    {
+        this.lender = lender;
+    }
 
     int count()
     {

@@ -56,7 +56,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         SegmentPlan plan,
         int instance,
         int instances,
-        PortDirectory owners,
+        int ports,
         FlowHash flowHash,
         int poolSize,
         List<StageCountersHolder> counters)
@@ -107,7 +107,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         {
             pool.add(new HandleBatch(plan.batch(), self));
         }
-        this.spares = new SpareBuffers[settings.owners().size()];
+        this.spares = new SpareBuffers[settings.ports()];
         this.counters = settings.counters().stream().map(h -> h.counters).toArray(StageCounters[]::new);
         this.plumbing = new Plumbing();
         this.runner = new SegmentRunner(plan, settings.instance(), settings.instances(), counters, plumbing,
@@ -137,7 +137,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
     {
         if (settings.plan().spares() > 0)
         {
-            plumbing.spares(work.batch().owner());
+            plumbing.spares(work.batch().owner(), work.batch().ownerRef());
         }
         if (pool.size() < batchesPerRun || (!unstashing && !stash.isEmpty()))
         {
@@ -176,6 +176,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         final HandleBatch batch = lent.batch();
         if (null != batch)
         {
+            stack.lender(batch.ownerRef());
             for (int i = 0; i < batch.packets().count(); i++)
             {
                 stack.push(batch.packets().bufIdx(i), batch.packets().bufferAddress(i), batch.packets().region(i));
@@ -225,7 +226,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
             }
             final HandleBatch carrier = pool.isEmpty() ? new HandleBatch(settings.plan().batch(),
                 getContext().getSelf().narrow()) : pool.poll();
-            carrier.owner(owner, settings.owners().owner(owner));
+            carrier.owner(owner, stack.lender());
             while (stack.count() > 0)
             {
                 if (carrier.isReturnFull())
@@ -288,15 +289,14 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         }
 
         @Override
-        public SpareBuffers spares(final int owner)
+        public SpareBuffers spares(final int owner, final ActorRef<PortReceiver.Command> receiver)
         {
             final SpareBuffers stack = StageActor.this.spares(owner);
             final int wanted = settings.plan().spares();
             if (wanted > 0 && !stack.requested() && stack.count() < wanted / 2)
             {
                 stack.requested(true);
-                settings.owners().owner(owner).tell(new PortReceiver.LendSpares(wanted - stack.count(),
-                    getContext().getSelf()));
+                receiver.tell(new PortReceiver.LendSpares(wanted - stack.count(), getContext().getSelf()));
             }
             return stack;
         }
