@@ -14,9 +14,32 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "An actor-model packet processing engine on netmap.",
-    subcommands = {PortsCommand.class, PktGenCommand.class, CommandLine.HelpCommand.class})
-public final class NetmapEngineCommand
+    subcommands = {PortsCommand.class, PktGenCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class NetmapEngineCommand implements java.util.concurrent.Callable<Integer>
 {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @picocli.CommandLine.Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS",
+        description = "With no command: how long the embedded default runs. Default: ${DEFAULT-VALUE}.")
+    double duration;
+
+    @picocli.CommandLine.Option(names = "--emulated-dir", paramLabel = "DIR",
+        description = "With no command: where the emulated pipe's region file lives. Default: /dev/shm/netmap-engine.")
+    java.nio.file.Path emulatedDirectory;
+
+    /**
+     * With no command: the embedded default, which runs on any Linux machine. pkt-gen sends 64-byte frames into
+     * an emulated netmap pipe and a receiver counts them at the other end, each on a thread of its own.
+     */
+    @Override
+    public Integer call() throws Exception
+    {
+        return EmbeddedDefault.run(spec.commandLine().getOut(), duration, null == emulatedDirectory ?
+            org.netmapengine.io.emulated.EmulatedConfig.DEFAULT :
+            org.netmapengine.io.emulated.EmulatedConfig.DEFAULT.withDirectory(emulatedDirectory));
+    }
+
     /** @return the command line, ready to {@link CommandLine#execute(String...)}. */
     public static CommandLine commandLine()
     {

@@ -1,6 +1,9 @@
 package org.netmapengine.engine.cli;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -17,12 +20,14 @@ class NetmapEngineCommandTest
     }
 
     @Test
-    void shouldAskForASubcommandWithUsageExitCode()
+    void shouldRunTheEmbeddedDefaultWithoutACommandAndLoseNothing(@TempDir final Path dir)
     {
-        final CliRun run = CliRun.execute();
+        final CliRun run = CliRun.execute("--duration", "1", "--emulated-dir", dir.toString());
 
-        assertEquals(ExitCodes.USAGE, run.exitCode());
-        assertTrue(run.err().startsWith("Missing required subcommand"), run.err());
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("embedded default: pkt-gen -> netmap:default{0: backend=emulated"), run.out());
+        assertTrue(run.out().contains("Checks: 0 lost, 0 duplicate, 0 reordered, 0 checksum errors, 0 malformed"),
+            run.out());
     }
 
     @Test
