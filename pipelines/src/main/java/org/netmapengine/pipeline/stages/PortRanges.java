@@ -27,6 +27,10 @@ final class PortRanges
      */
     static int[] parse(final StageParameters rule, final String key)
     {
+        if (!rule.has(key))
+        {
+            throw rule.error(key, EXPECTED);
+        }
         final ConfigValue value = rule.value(key);
         final List<String> parts = new ArrayList<>();
         if (ConfigValueType.LIST == value.valueType())
