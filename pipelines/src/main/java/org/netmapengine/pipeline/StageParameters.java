@@ -4,6 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ public final class StageParameters
      */
     public StageParameters child(final String key)
     {
-        if (!has(key) || com.typesafe.config.ConfigValueType.OBJECT != config.getValue(key).valueType())
+        if (!has(key) || ConfigValueType.OBJECT != config.getValue(key).valueType())
         {
             throw error(key, "expected an object { ... }");
         }
@@ -252,7 +253,8 @@ public final class StageParameters
     }
 
     /**
-     * @return an error about {@code key}, located at the value if present, at the block otherwise.
+     * @return an error about {@code key}, located at the value if present, at the block otherwise; the message
+     * ends with the value found (unless it is a block) or {@code (missing)}.
      */
     public PipelineConfigException error(final String key, final String problem)
     {
@@ -262,7 +264,8 @@ public final class StageParameters
     private PipelineConfigException error(final String key, final String problem, final ConfigException cause)
     {
         final ConfigOrigin where = config.hasPathOrNull(key) ? valueOrigin(key) : origin;
-        final String got = config.hasPath(key) ? ", got " + render(config.getValue(key)) : "";
+        final String got = config.hasPath(key) && ConfigValueType.OBJECT != config.getValue(key).valueType() ?
+            ", got " + render(config.getValue(key)) : "";
         final String missing = config.hasPathOrNull(key) ? "" : " (missing)";
         final PipelineConfigException e = new PipelineConfigException(fileOf(where), lineOf(where),
             path + "." + key, problem + got + missing);

@@ -72,7 +72,7 @@ final class IdleReader
         if (maxPark.compareTo(minPark) < 0)
         {
             throw idle.error(idle.has("max-park") ? "max-park" : "min-park",
-                "expected min-park (" + minPark + ") <= max-park (" + maxPark + ")");
+                "expected min-park (" + text(minPark) + ") <= max-park (" + text(maxPark) + ")");
         }
         return new IdleSettings(Strategy.BACKOFF, IdleSettings.DEFAULT_POLL_TIMEOUT, maxSpins, maxYields, minPark,
             maxPark);
@@ -121,5 +121,24 @@ final class IdleReader
             throw block.error(key, "expected an integer >= 0");
         }
         return value;
+    }
+
+    /** @return {@code 10us}, {@code 1ms}, {@code 2s}: the largest unit that keeps the value whole. */
+    static String text(final Duration duration)
+    {
+        final long nanos = duration.toNanos();
+        if (0 == nanos % 1_000_000_000L)
+        {
+            return nanos / 1_000_000_000L + "s";
+        }
+        if (0 == nanos % 1_000_000L)
+        {
+            return nanos / 1_000_000L + "ms";
+        }
+        if (0 == nanos % 1_000L)
+        {
+            return nanos / 1_000L + "us";
+        }
+        return nanos + "ns";
     }
 }

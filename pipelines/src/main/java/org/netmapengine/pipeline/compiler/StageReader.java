@@ -154,7 +154,8 @@ final class StageReader
             final StageType type = registry.type(typeName);
             if (null == type)
             {
-                throw stage.error("type", "unknown stage type '" + typeName + "': expected " +
+                throw Problems.at(stage.value("type").origin(), stage.path() + ".type").error(
+                    "unknown stage type '" + typeName + "': expected " +
                     Spelling.oneOf(registry.typeNames()) + ", or class = \"com.acme.MyStage\"" +
                     Spelling.didYouMean(typeName, registry.typeNames()));
             }

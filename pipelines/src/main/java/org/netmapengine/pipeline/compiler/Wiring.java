@@ -124,7 +124,7 @@ final class Wiring
         {
             return what + " has no outputs: expected no outputs block";
         }
-        return what + " has no output '" + output + "': expected one of its outputs " +
+        return what + " has no output '" + output + "': expected one of its outputs: " +
             String.join(", ", stage.outputs) + Spelling.didYouMean(output, stage.outputs);
     }
 

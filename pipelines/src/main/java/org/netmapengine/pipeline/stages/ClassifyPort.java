@@ -24,7 +24,8 @@ import java.util.List;
  *                                   truncated-udp, truncated-tcp, bad-tcp-offset
  * </pre>
  * Parameters: {@code rules { name = { protocol = udp|tcp, ports = "80,443,8000-8080", match = dst|src|either } }};
- * {@code match} defaults to {@code dst}, the destination port.
+ * {@code match} defaults to {@code dst}, the destination port. Rules are tried in the order of their lines (rules
+ * on one line by name); two rules on one line that can match the same packet are an error.
  */
 public final class ClassifyPort implements Stage
 {
@@ -67,6 +68,7 @@ public final class ClassifyPort implements Stage
             matches[r] = match(rule);
             ranges[r] = PortRanges.parse(rule, "ports");
             rangeCount += ranges[r].length / 2;
+            checkOrderIsKnown(rules, r, protocols, matches, ranges);
         }
 
         rangeRule = new int[rangeCount];
@@ -146,6 +148,58 @@ public final class ClassifyPort implements Stage
             }
         }
         return missOutput;
+    }
+
+    /**
+     * Rules are tried in the order of their lines; HOCON keeps no order within a line. Two rules on one line that
+     * can match the same packet would be tried in an order the user did not write.
+     */
+    private void checkOrderIsKnown(
+        final StageParameters rules, final int r, final int[] protocols, final int[] matches, final int[][] ranges)
+    {
+        final String name = ruleNames.get(r);
+        for (int q = 0; q < r; q++)
+        {
+            final String other = ruleNames.get(q);
+            if (lineOf(rules, other) == lineOf(rules, name) &&
+                canMatchTheSamePacket(protocols[q], matches[q], ranges[q], protocols[r], matches[r], ranges[r]))
+            {
+                throw rules.error(name, "rules '" + other + "' and '" + name + "' can match the same packet and " +
+                    "are on one line, so which is tried first is unknown: expected them on separate lines (the " +
+                    "first rule written wins)");
+            }
+        }
+    }
+
+    private static int lineOf(final StageParameters rules, final String name)
+    {
+        return rules.value(name).origin().lineNumber();
+    }
+
+    private static boolean canMatchTheSamePacket(
+        final int protocolA, final int matchA, final int[] rangesA,
+        final int protocolB, final int matchB, final int[] rangesB)
+    {
+        if (protocolA != protocolB)
+        {
+            return false;
+        }
+        if ((0 != (matchA & MATCH_DST) && 0 != (matchB & MATCH_SRC)) ||
+            (0 != (matchA & MATCH_SRC) && 0 != (matchB & MATCH_DST)))
+        {
+            return true;
+        }
+        for (int a = 0; a < rangesA.length; a += 2)
+        {
+            for (int b = 0; b < rangesB.length; b += 2)
+            {
+                if (rangesA[a] <= rangesB[b + 1] && rangesB[b] <= rangesA[a + 1])
+                {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int protocol(final StageParameters rule)

@@ -3,6 +3,7 @@ package org.netmapengine.pipeline.stages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.netmapengine.pipeline.PipelineConfigException;
 import org.netmapengine.pipeline.testing.OffHeapBatch;
@@ -105,6 +106,31 @@ class ClassifyPortTest
         assertEquals(List.of("http", "all"), outputs.decisions(2));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "rules { a = { protocol = tcp, ports = 80 }, b = { protocol = udp, ports = 80 } }",
+        "rules { a = { protocol = tcp, ports = 80 }, b = { protocol = tcp, ports = 81 } }",
+        "rules { a = { protocol = tcp, ports = 80, match = src }, b = { protocol = tcp, ports = 81, match = src } }" })
+    void shouldAcceptRulesOnOneLineThatCannotMatchTheSamePacket(final String hocon)
+    {
+        assertEquals(List.of("a", "b", "miss"), new ClassifyPort(Params.of(hocon)).outputs());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "rules { a = { protocol = tcp, ports = 80 }, b = { protocol = tcp, ports = \"1-100\" } }",
+        "rules { a = { protocol = tcp, ports = 80 }, b = { protocol = tcp, ports = 81, match = src } }",
+        "rules { a = { protocol = tcp, ports = 80, match = either }, b = { protocol = tcp, ports = 81 } }" })
+    void shouldRejectRulesOnOneLineThatCanMatchTheSamePacket(final String hocon)
+    {
+        final PipelineConfigException e =
+            assertThrows(PipelineConfigException.class, () -> new ClassifyPort(Params.of(hocon)));
+
+        assertEquals(Params.PATH + ".rules.b", e.path());
+        assertEquals("rules 'a' and 'b' can match the same packet and are on one line, so which is tried first is " +
+            "unknown: expected them on separate lines (the first rule written wins)", e.problem());
+    }
+
     @Test
     void shouldDeclareTheRulesInWrittenOrderThenMiss()
     {
@@ -132,7 +158,7 @@ class ClassifyPortTest
             Arguments.of("rules { dns { protocol = udp, ports = \"53,,54\" } }", rules + ".dns.ports",
                 PortRanges.EXPECTED + " ('' is not), got string \"53,,54\""),
             Arguments.of("rules { dns { protocol = udp, ports = { a = 1 } } }", rules + ".dns.ports",
-                PortRanges.EXPECTED + ", got object {\"a\":1}"),
+                PortRanges.EXPECTED),
             Arguments.of("rules { dns { protocol = udp, ports = 53, match = dest } }", rules + ".dns.match",
                 "expected dst, src or either, got string \"dest\""),
             Arguments.of("rules { dns { protocol = udp, port = 53 } }", rules + ".dns.port",
