@@ -53,7 +53,7 @@ public final class DropReason
      */
     public static DropReason of(final String name)
     {
-        if (!name.matches("[a-z0-9][a-z0-9-]*"))
+        if (!isValidName(name))
         {
             throw new IllegalArgumentException("drop reason names are lower-case words joined by '-': name=" + name);
         }
@@ -70,6 +70,15 @@ public final class DropReason
                 return reason;
             }
         });
+    }
+
+    /**
+     * @param name a candidate reason name.
+     * @return whether {@link #of(String)} accepts it: lower-case words joined by '-'.
+     */
+    public static boolean isValidName(final String name)
+    {
+        return name.matches("[a-z0-9][a-z0-9-]*");
     }
 
     /** @return the reason with this id. */

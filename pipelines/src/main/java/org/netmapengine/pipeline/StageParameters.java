@@ -4,8 +4,12 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueType;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,9 +51,111 @@ public final class StageParameters
         return path;
     }
 
+    /** @return where the block is, for messages about it as a whole. */
+    public ConfigOrigin origin()
+    {
+        return origin;
+    }
+
     public boolean has(final String key)
     {
         return config.hasPath(key);
+    }
+
+    /**
+     * @return the block's own keys in the order they are written: by line, then by name.
+     */
+    public List<String> keys()
+    {
+        final List<String> keys = new ArrayList<>(config.root().keySet());
+        keys.sort(Comparator.comparingInt((String k) -> config.root().get(k).origin().lineNumber())
+            .thenComparing(Comparator.naturalOrder()));
+        return keys;
+    }
+
+    /**
+     * @return the value at {@code key}, whatever its type.
+     * @throws PipelineConfigException when it is missing.
+     */
+    public ConfigValue value(final String key)
+    {
+        if (!has(key))
+        {
+            throw error(key, "expected a value");
+        }
+        return config.getValue(key);
+    }
+
+    /**
+     * @return the object at {@code key} as parameters of their own, with paths and origins for messages.
+     * @throws PipelineConfigException when it is missing or not an object.
+     */
+    public StageParameters child(final String key)
+    {
+        if (!has(key) || ConfigValueType.OBJECT != config.getValue(key).valueType())
+        {
+            throw error(key, "expected an object { ... }");
+        }
+        return new StageParameters(config.getConfig(key), path + "." + key, config.getValue(key).origin());
+    }
+
+    /**
+     * @return the integer at {@code key}, or {@code defaultValue} (unchecked) when absent.
+     * @throws PipelineConfigException when it is not an integer in {@code [min, max]}.
+     */
+    public int getInt(final String key, final int defaultValue, final int min, final int max)
+    {
+        if (!has(key))
+        {
+            return defaultValue;
+        }
+        final String expected = "expected an integer in [" + min + ", " + max + "]";
+        try
+        {
+            final int value = config.getInt(key);
+            if (value < min || value > max)
+            {
+                throw error(key, expected);
+            }
+            return value;
+        }
+        catch (final ConfigException e)
+        {
+            throw error(key, expected, e);
+        }
+    }
+
+    /**
+     * @param known the keys this block may have.
+     * @return one error per key of the block not in {@code known}, located at its value, in written order.
+     */
+    public List<PipelineConfigException> unknownKeys(final Collection<String> known)
+    {
+        final List<PipelineConfigException> errors = new ArrayList<>();
+        for (final String key : keys())
+        {
+            if (!known.contains(key))
+            {
+                final ConfigOrigin where = config.root().get(key).origin();
+                errors.add(new PipelineConfigException(fileOf(where), lineOf(where), path + "." + key,
+                    "unknown key '" + key + "': expected " + Spelling.oneOf(known) +
+                    Spelling.didYouMean(key, known)));
+            }
+        }
+        return errors;
+    }
+
+    /**
+     * @param known the keys this block may have.
+     * @throws PipelineConfigException for the first key not in {@code known}.
+     */
+    public void requireKnownKeys(final Collection<String> known)
+    {
+        final List<PipelineConfigException> errors = unknownKeys(known);
+        if (!errors.isEmpty())
+        {
+            throw errors.get(0);
+        }
     }
 
     public int getInt(final String key)
@@ -147,7 +253,8 @@ public final class StageParameters
     }
 
     /**
-     * @return an error about {@code key}, located at the value if present, at the block otherwise.
+     * @return an error about {@code key}, located at the value if present, at the block otherwise; the message
+     * ends with the value found (unless it is a block) or {@code (missing)}.
      */
     public PipelineConfigException error(final String key, final String problem)
     {
@@ -157,7 +264,8 @@ public final class StageParameters
     private PipelineConfigException error(final String key, final String problem, final ConfigException cause)
     {
         final ConfigOrigin where = config.hasPathOrNull(key) ? valueOrigin(key) : origin;
-        final String got = config.hasPath(key) ? ", got " + render(config.getValue(key)) : "";
+        final String got = config.hasPath(key) && ConfigValueType.OBJECT != config.getValue(key).valueType() ?
+            ", got " + render(config.getValue(key)) : "";
         final String missing = config.hasPathOrNull(key) ? "" : " (missing)";
         final PipelineConfigException e = new PipelineConfigException(fileOf(where), lineOf(where),
             path + "." + key, problem + got + missing);

@@ -1,0 +1,6 @@
+package com.acme;
+
+/** Not a stage at all. */
+public final class NotAStage
+{
+}

@@ -1,0 +1,57 @@
+package org.netmapengine.pipeline.testing;
+
+import org.netmapengine.pipeline.Stage;
+import org.netmapengine.pipeline.StageContext;
+
+import java.util.List;
+
+/**
+ * A context whose output ids are positions in the stage's {@link Stage#outputs()}, as the compiler defines them.
+ */
+public final class TestStageContext implements StageContext
+{
+    private final String name;
+    private final List<String> outputs;
+
+    public TestStageContext(final String name, final List<String> outputs)
+    {
+        this.name = name;
+        this.outputs = List.copyOf(outputs);
+    }
+
+    /** Starts {@code stage} with a context over its own outputs and returns a recorder for a batch of that size. */
+    public static RecordingOutputs start(final Stage stage, final int capacity)
+    {
+        stage.start(new TestStageContext("test", stage.outputs()));
+        return new RecordingOutputs(stage.outputs(), capacity);
+    }
+
+    @Override
+    public String name()
+    {
+        return name;
+    }
+
+    @Override
+    public int output(final String name)
+    {
+        final int id = outputs.indexOf(name);
+        if (id < 0)
+        {
+            throw new IllegalArgumentException("no such output: name=" + name + ", outputs=" + outputs);
+        }
+        return id;
+    }
+
+    @Override
+    public int instance()
+    {
+        return 0;
+    }
+
+    @Override
+    public int instances()
+    {
+        return 1;
+    }
+}
