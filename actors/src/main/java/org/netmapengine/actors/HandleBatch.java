@@ -23,6 +23,10 @@ public final class HandleBatch
     public static final short UNUSED_SPARE = -1;
 
     private final PacketBatch packets;
+    private final int[] spareBufIdx;
+    private final long[] spareAddress;
+    private int spareCount;
+    private int spareRegion = -1;
     private final int[] returnBufIdx;
     private final short[] returnDisposition;
     private final ActorRef<Recycle> home;
@@ -34,14 +38,24 @@ public final class HandleBatch
     private ActorRef<PortReceiver.Command> ownerRef;
 
     /**
-     * @param capacity packets (and returns) the batch holds; returns may be up to twice as many, since a
-     *                 transmitter returns one buffer per packet and its user may have added copies.
+     * @param capacity packets (and returns) the batch holds.
      */
     public HandleBatch(final int capacity, final ActorRef<Recycle> home)
     {
+        this(capacity, 0, home);
+    }
+
+    /**
+     * @param capacity packets the batch holds.
+     * @param spares   spare buffers it can carry for its receiver's copies; returns hold packets and spares.
+     */
+    public HandleBatch(final int capacity, final int spares, final ActorRef<Recycle> home)
+    {
         this.packets = new PacketBatch(capacity);
-        this.returnBufIdx = new int[capacity];
-        this.returnDisposition = new short[capacity];
+        this.spareBufIdx = new int[spares];
+        this.spareAddress = new long[spares];
+        this.returnBufIdx = new int[capacity + spares];
+        this.returnDisposition = new short[capacity + spares];
         this.home = home;
     }
 
@@ -98,6 +112,48 @@ public final class HandleBatch
         return recycle;
     }
 
+    // ---------------------------------------------------------------- spares carried for copies
+
+    /** @return room for spare buffers. */
+    public int spareCapacity()
+    {
+        return spareBufIdx.length;
+    }
+
+    /** Attaches a spare buffer the owner lends for copies of this batch's packets. */
+    public void addSpare(final int bufIdx, final long address, final int region)
+    {
+        spareBufIdx[spareCount] = bufIdx;
+        spareAddress[spareCount++] = address;
+        spareRegion = region;
+    }
+
+    public int spareCount()
+    {
+        return spareCount;
+    }
+
+    public int spareBufIdx(final int i)
+    {
+        return spareBufIdx[i];
+    }
+
+    public long spareAddress(final int i)
+    {
+        return spareAddress[i];
+    }
+
+    public int spareRegion()
+    {
+        return spareRegion;
+    }
+
+    /** The spares have been taken out (by the stage actor that uses them). */
+    public void clearSpares()
+    {
+        spareCount = 0;
+    }
+
     // ---------------------------------------------------------------- returns
 
     public int returnCount()
@@ -131,6 +187,13 @@ public final class HandleBatch
         returnDisposition[returnCount++] = UNUSED_SPARE;
     }
 
+    /** Adds a buffer going back with {@code disposition}: {@link #TRANSMITTED}, {@link #UNUSED_SPARE} or a drop. */
+    void addReturn(final int bufIdx, final short disposition)
+    {
+        returnBufIdx[returnCount] = bufIdx;
+        returnDisposition[returnCount++] = disposition;
+    }
+
     public int returnBufIdx(final int i)
     {
         return returnBufIdx[i];
@@ -146,6 +209,7 @@ public final class HandleBatch
     public void reset()
     {
         packets.clear();
+        spareCount = 0;
         returnCount = 0;
         owner = -1;
         ownerRef = null;

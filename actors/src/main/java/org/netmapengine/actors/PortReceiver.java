@@ -81,7 +81,8 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         IdlePolicy idle,
         int[] cpus,
         Downstream downstream,
-        FlowHash flowHash)
+        FlowHash flowHash,
+        int sparesPerBatch)
     {
     }
 
@@ -93,6 +94,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     private final long[] dropped = new long[DropReason.MAX_REASONS];
     private final int lowWater;
     private final int batchesPerBurst;
+    private final int copiesPerPacket;
     private final HandleBatch[] parts;
     private long received;
     private long transmitted;
@@ -118,11 +120,12 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         this.pool = new ArrayDeque<>(settings.poolSize());
         for (int i = 0; i < settings.poolSize(); i++)
         {
-            pool.add(new HandleBatch(settings.batch(), self));
+            pool.add(new HandleBatch(settings.batch(), settings.sparesPerBatch(), self));
         }
         // Below a batch worth of buffers a burst would starve the ring of swap-ins: wait for returns instead.
         this.lowWater = Math.min(settings.batch(), Math.max(1, port.extraBuffersGranted() / 4));
         this.batchesPerBurst = settings.downstream().isParallel() ? 1 + settings.downstream().instances() : 1;
+        this.copiesPerPacket = settings.sparesPerBatch() / settings.batch();
         this.parts = new HandleBatch[settings.downstream().instances()];
         if (settings.poolSize() < batchesPerBurst)
         {
@@ -191,6 +194,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
             }
             else
             {
+                attachSpares(batch);
                 settings.downstream().send(batch);
             }
         }
@@ -226,12 +230,29 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         {
             if (null != parts[instance])
             {
+                attachSpares(parts[instance]);
                 downstream.send(instance, parts[instance]);
                 parts[instance] = null;
             }
         }
         received.reset();
         pool.push(received);
+    }
+
+    /**
+     * Gives a batch bound for a segment that copies the spare buffers its copies need, so they travel with the
+     * work instead of being asked for after it; the unused ones come back with the batch's returns.
+     */
+    private void attachSpares(final HandleBatch batch)
+    {
+        final int n = Math.min(Math.min(batch.spareCapacity(), batch.packets().count() * copiesPerPacket),
+            port.freeList().size() - lowWater);
+        for (int i = 0; i < n; i++)
+        {
+            final int bufIdx = port.freeList().pop();
+            batch.addSpare(bufIdx, port.region().bufferAddress(bufIdx), port.region().id());
+        }
+        lent += Math.max(0, n);
     }
 
     private void schedulePoll()
@@ -286,22 +307,29 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
 
     private Behavior<Command> onLendSpares(final LendSpares lend)
     {
-        final HandleBatch batch = pool.poll();
-        if (null == batch)
+        // Lend what the free list can spare beyond one burst's worth, in as many batches as it takes.
+        int left = Math.max(0, Math.min(lend.count(), port.freeList().size() - lowWater));
+        do
         {
-            lend.replyTo().tell(new StageActor.Spares(null, settings.portId()));
-            return this;
+            final HandleBatch batch = left > 0 ? pool.poll() : null;
+            if (null == batch)
+            {
+                lend.replyTo().tell(new StageActor.Spares(null, settings.portId(), true));
+                return this;
+            }
+            final int count = Math.min(left, batch.packets().capacity());
+            for (int i = 0; i < count; i++)
+            {
+                final int bufIdx = port.freeList().pop();
+                batch.packets().add(bufIdx, port.region().bufferAddress(bufIdx), 0, 0, settings.portId(),
+                    port.region().id(), settings.portId());
+            }
+            left -= count;
+            lent += count;
+            batch.owner(settings.portId(), getContext().getSelf());
+            lend.replyTo().tell(new StageActor.Spares(batch, settings.portId(), 0 == left));
         }
-        final int count = Math.min(Math.min(lend.count(), batch.packets().capacity()), port.freeList().size() - lowWater);
-        for (int i = 0; i < count; i++)
-        {
-            final int bufIdx = port.freeList().pop();
-            batch.packets().add(bufIdx, port.region().bufferAddress(bufIdx), 0, 0, settings.portId(),
-                port.region().id(), settings.portId());
-        }
-        lent += batch.packets().count();
-        batch.owner(settings.portId(), getContext().getSelf());
-        lend.replyTo().tell(new StageActor.Spares(batch, settings.portId()));
+        while (left > 0);
         return this;
     }
 

@@ -68,7 +68,6 @@ public final class PortTransmitter extends AbstractBehavior<PortTransmitter.Comm
     private final Settings settings;
     private final NetmapPort port;
     private final TxBurst burst;
-    private long transmitted;
     private long txFull;
     private long txErrors;
     private long waits;
@@ -142,7 +141,6 @@ public final class PortTransmitter extends AbstractBehavior<PortTransmitter.Comm
             }
             txErrors += count - next;
         }
-        transmitted += next;
         batch.sendReturns();
         return this;
     }
@@ -157,7 +155,7 @@ public final class PortTransmitter extends AbstractBehavior<PortTransmitter.Comm
 
     TransmitterStatus status()
     {
-        return new TransmitterStatus(settings.name(), port.name(), port.backend().configName(), transmitted,
-            burst.zeroCopy(), burst.copied(), txFull, txErrors, waits);
+        return new TransmitterStatus(settings.name(), port.name(), port.backend().configName(),
+            burst.zeroCopy() + burst.copied(), burst.zeroCopy(), burst.copied(), txFull, txErrors, waits);
     }
 }

@@ -15,8 +15,10 @@ import java.util.function.Supplier;
  * @param exits     the actors outside the segment that outputs lead to (stage actors or transmitters).
  * @param batch     packets per outgoing batch.
  * @param spares    spare buffers to borrow from a packet's owner for copies (0 when no stage copies).
+ * @param maxFanout the most packets one arriving packet can become in the segment (1 without copies).
  */
-public record SegmentPlan(String name, List<StagePlan> stages, List<Downstream> exits, int batch, int spares)
+public record SegmentPlan(String name, List<StagePlan> stages, List<Downstream> exits, int batch, int spares,
+    int maxFanout)
 {
     /**
      * One member stage.

@@ -36,6 +36,9 @@ final class SegmentRunner
 
         /** @return the spare buffers lent by port {@code owner}, asking its receiver for more when they run low. */
         SpareBuffers spares(int owner, akka.actor.typed.ActorRef<PortReceiver.Command> receiver);
+
+        /** @return the spare buffers lent by port {@code owner}, or null; asks for nothing. */
+        SpareBuffers sparesIfAny(int owner);
     }
 
     private static final long ERROR_LOG_INTERVAL_NANOS = 1_000_000_000L;
@@ -85,7 +88,7 @@ final class SegmentRunner
     /** @return an upper bound of packets one arriving batch can become inside the segment (copies). */
     static int maxFanout(final SegmentPlan plan)
     {
-        return Math.max(1, plan.spares() > 0 ? 1 + plan.stages().size() * 4 : 1);
+        return Math.max(1, plan.maxFanout());
     }
 
     /** @return pool batches one run may need: every exit instance, plus overflow for returns. */
@@ -128,6 +131,16 @@ final class SegmentRunner
         current = batch;
         owner = batch.owner();
         ownerRef = batch.ownerRef();
+        if (batch.spareCount() > 0)
+        {
+            final SpareBuffers spares = plumbing.spares(owner, ownerRef);
+            spares.lender(ownerRef);
+            for (int i = 0; i < batch.spareCount(); i++)
+            {
+                spares.push(batch.spareBufIdx(i), batch.spareAddress(i), batch.spareRegion());
+            }
+            batch.clearSpares();
+        }
         members[0].run(batch.packets());
         for (int k = 1; k < members.length; k++)
         {
@@ -138,7 +151,19 @@ final class SegmentRunner
                 member.input.clear();
             }
         }
+        keepSpares(plan.spares());
         flush();
+    }
+
+    /** Gives back, with this run's returns, the owner's spares beyond what the segment keeps in reserve. */
+    private void keepSpares(final int keep)
+    {
+        final SpareBuffers spares = plumbing.sparesIfAny(owner);
+        while (null != spares && spares.count() > keep)
+        {
+            returnBuffer(spares.bufIdx(spares.top()), HandleBatch.UNUSED_SPARE);
+            spares.pop();
+        }
     }
 
     /**
@@ -269,6 +294,11 @@ final class SegmentRunner
 
     private void returnBuffer(final int bufIdx, final DropReason reason)
     {
+        returnBuffer(bufIdx, (short)(1 + reason.id()));
+    }
+
+    private void returnBuffer(final int bufIdx, final short disposition)
+    {
         HandleBatch carrier = current;
         if (carrier.isReturnFull())
         {
@@ -284,7 +314,7 @@ final class SegmentRunner
             }
             carrier = overflow;
         }
-        carrier.returnDropped(bufIdx, reason.id());
+        carrier.addReturn(bufIdx, disposition);
     }
 
     /** One member stage: its instance, input batch, decisions and counters; also its Outputs and context. */

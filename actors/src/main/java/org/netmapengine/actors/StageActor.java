@@ -34,8 +34,11 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
     {
     }
 
-    /** Buffers a port lends for copies, as handles of {@code batch} (null when it had none to spare). */
-    public record Spares(HandleBatch batch, int owner) implements Command
+    /**
+     * Buffers a port lends for copies, as handles of {@code batch} (null when it had none to spare); {@code last}
+     * marks the last of the batches that answer one request.
+     */
+    public record Spares(HandleBatch batch, int owner, boolean last) implements Command
     {
     }
 
@@ -135,7 +138,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
 
     private Behavior<Command> onWork(final HandleBatch.Work work)
     {
-        if (settings.plan().spares() > 0)
+        if (settings.plan().spares() > 0 && 0 == work.batch().spareCount())
         {
             plumbing.spares(work.batch().owner(), work.batch().ownerRef());
         }
@@ -172,7 +175,10 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
     private Behavior<Command> onSpares(final Spares lent)
     {
         final SpareBuffers stack = spares(lent.owner());
-        stack.requested(false);
+        if (lent.last())
+        {
+            stack.requested(false);
+        }
         final HandleBatch batch = lent.batch();
         if (null != batch)
         {
@@ -286,6 +292,12 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         public void sendToExit(final int exit, final int instance, final HandleBatch batch)
         {
             settings.plan().exits().get(exit).send(instance, batch);
+        }
+
+        @Override
+        public SpareBuffers sparesIfAny(final int owner)
+        {
+            return spares[owner];
         }
 
         @Override

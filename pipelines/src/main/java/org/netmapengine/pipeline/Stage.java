@@ -35,6 +35,15 @@ public interface Stage
         return List.of("out");
     }
 
+    /**
+     * @return the most copies ({@link Outputs#copy}) this stage makes of one packet, so the runtime lends it
+     * spare buffers; 0 for a stage that never copies.
+     */
+    default int copiesPerPacket()
+    {
+        return 0;
+    }
+
     /** Called once, before the first batch, on the thread that will call {@link #process}. */
     default void start(final StageContext context)
     {

@@ -275,6 +275,45 @@ public final class PortSpec
      */
     public String canonicalName()
     {
+        return canonicalName(flagSet);
+    }
+
+    /**
+     * The same port with one more flag, e.g. {@code /R} for a receiver's file descriptor and {@code /T} for a
+     * transmitter's, so each fd binds only the rings its single owner thread syncs.
+     *
+     * @param flag the flag to add.
+     * @return the port with {@code flag}; this one when it has it already.
+     */
+    public PortSpec withFlag(final PortFlag flag)
+    {
+        if (flagSet.contains(flag))
+        {
+            return this;
+        }
+        final java.util.EnumSet<PortFlag> flags = java.util.EnumSet.of(flag);
+        flags.addAll(flagSet);
+        return parse(canonicalName(flags));
+    }
+
+    /**
+     * The same port bound to one ring pair only ({@code -N}), for one receiver per ring.
+     *
+     * @param ring the ring pair.
+     * @return the port as {@code NAME-ring} with this port's flags, memory id and options.
+     */
+    public PortSpec withRing(final int ring)
+    {
+        return parse(canonicalName(flagSet, RegMode.ONE_NIC, ring));
+    }
+
+    private String canonicalName(final Set<PortFlag> flags)
+    {
+        return canonicalName(flags, registration.mode(), registration.ringId());
+    }
+
+    private String canonicalName(final Set<PortFlag> flags, final RegMode mode, final int ringId)
+    {
         final StringBuilder sb = new StringBuilder();
         if (Prefix.NETMAP == header.prefix())
         {
@@ -282,14 +321,14 @@ public final class PortSpec
         }
         sb.append(header.kernelName());
 
-        switch (registration.mode())
+        switch (mode)
         {
             case SW:
                 sb.append('^');
                 break;
 
             case ONE_SW:
-                sb.append('^').append(registration.ringId());
+                sb.append('^').append(ringId);
                 break;
 
             case NIC_SW:
@@ -297,17 +336,17 @@ public final class PortSpec
                 break;
 
             case ONE_NIC:
-                sb.append('-').append(registration.ringId());
+                sb.append('-').append(ringId);
                 break;
 
             default:
                 break;
         }
 
-        if (!flagSet.isEmpty())
+        if (!flags.isEmpty())
         {
             sb.append('/');
-            for (final PortFlag flag : flagSet)
+            for (final PortFlag flag : flags)
             {
                 sb.append(flag.letter());
             }

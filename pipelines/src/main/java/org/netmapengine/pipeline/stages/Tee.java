@@ -61,6 +61,12 @@ public final class Tee implements Stage
     }
 
     @Override
+    public int copiesPerPacket()
+    {
+        return copies.size();
+    }
+
+    @Override
     public void start(final StageContext context)
     {
         out = context.output(OUT);
