@@ -122,6 +122,9 @@ class BadPipelinesTest
             bad("not-a-stage.conf",
                 "not-a-stage.conf:7: pipeline.stages.mine.class: class com.acme.NotAStage does not " +
                 "implement org.netmapengine.pipeline.Stage"),
+            bad("params-for-no-argument-constructor.conf",
+                "params-for-no-argument-constructor.conf:8: pipeline.stages.split.params: " +
+                "com.acme.Split() takes no parameters: expected no params block"),
             bad("parallelism-zero.conf",
                 "parallelism-zero.conf:8: pipeline.stages.count.parallelism: expected an integer in " +
                 "[1, 1024], got number 0"),
