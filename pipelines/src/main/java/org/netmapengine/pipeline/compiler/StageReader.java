@@ -1,7 +1,6 @@
 package org.netmapengine.pipeline.compiler;
 
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import org.netmapengine.pipeline.Names;
@@ -55,7 +54,7 @@ final class StageReader
 
         for (final String name : stages.keys())
         {
-            final ConfigValue value = stages.value(ConfigUtil.joinPath(name));
+            final ConfigValue value = stages.config().root().get(name);
             final ConfigLocation location = Problems.at(value.origin(), stages.path() + "." + name);
             if (!Names.isValid(name))
             {
@@ -250,7 +249,7 @@ final class StageReader
         draft.outputsLocation = Problems.at(outputs.origin(), outputs.path());
         for (final String output : outputs.keys())
         {
-            final ConfigValue value = outputs.value(ConfigUtil.joinPath(output));
+            final ConfigValue value = outputs.config().root().get(output);
             final ConfigLocation at = Problems.at(value.origin(), outputs.path() + "." + output);
             if (!Names.isValid(output))
             {
