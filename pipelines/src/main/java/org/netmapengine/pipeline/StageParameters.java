@@ -2,7 +2,9 @@ package org.netmapengine.pipeline;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
+import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 
@@ -264,8 +266,16 @@ public final class StageParameters
     private PipelineConfigException error(final String key, final String problem, final ConfigException cause)
     {
         final ConfigOrigin where = config.hasPathOrNull(key) ? valueOrigin(key) : origin;
-        final String got = config.hasPath(key) && ConfigValueType.OBJECT != config.getValue(key).valueType() ?
-            ", got " + render(config.getValue(key)) : "";
+        final String got;
+        if (config.hasPath(key))
+        {
+            final ConfigValue value = config.getValue(key);
+            got = ConfigValueType.OBJECT != value.valueType() ? ", got " + render(value) : "";
+        }
+        else
+        {
+            got = config.hasPathOrNull(key) ? ", got null" : "";
+        }
         final String missing = config.hasPathOrNull(key) ? "" : " (missing)";
         final PipelineConfigException e = new PipelineConfigException(fileOf(where), lineOf(where),
             path + "." + key, problem + got + missing);
@@ -278,7 +288,20 @@ public final class StageParameters
 
     private ConfigOrigin valueOrigin(final String key)
     {
-        return config.hasPath(key) ? config.getValue(key).origin() : origin;
+        if (config.hasPath(key))
+        {
+            return config.getValue(key).origin();
+        }
+        ConfigValue value = config.root();
+        for (final String element : ConfigUtil.splitPath(key))
+        {
+            if (!(value instanceof ConfigObject) || null == ((ConfigObject)value).get(element))
+            {
+                return origin;
+            }
+            value = ((ConfigObject)value).get(element);
+        }
+        return value.origin();
     }
 
     private static String render(final ConfigValue value)

@@ -155,7 +155,8 @@ public final class PipelineCompiler
         final ConfigValue value = root.getValue(path);
         if (ConfigValueType.OBJECT != value.valueType())
         {
-            problems.error(value.origin(), path, expected + ", got " + value.valueType().name().toLowerCase(Locale.ROOT));
+            problems.error(value.origin(), path,
+                expected + ", got " + value.valueType().name().toLowerCase(Locale.ROOT));
             problems.throwIfErrors();
         }
         return new StageParameters(root.getConfig(path), path, value.origin());

@@ -35,7 +35,8 @@ public final class PipelineValidationException extends RuntimeException
     private static String message(final List<PipelineConfigException> errors)
     {
         final StringBuilder sb = new StringBuilder();
-        sb.append(errors.size()).append(1 == errors.size() ? " error" : " errors").append(" in the pipeline definition:");
+        sb.append(errors.size()).append(1 == errors.size() ? " error" : " errors")
+            .append(" in the pipeline definition:");
         for (final PipelineConfigException error : errors)
         {
             sb.append('\n').append(error.getMessage());

@@ -1,7 +1,6 @@
 package org.netmapengine.pipeline.compiler;
 
 import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import org.netmapengine.io.name.PortNameException;
@@ -60,7 +59,7 @@ final class PortReader
 
         for (final String name : ports.keys())
         {
-            final ConfigValue value = ports.value(ConfigUtil.joinPath(name));
+            final ConfigValue value = ports.config().root().get(name);
             final ConfigLocation location = Problems.at(value.origin(), ports.path() + "." + name);
             if (!Names.isValid(name))
             {
@@ -82,7 +81,7 @@ final class PortReader
         final StageParameters ports, final String name, final ConfigLocation location, final Problems problems)
     {
         final PortDraft draft = new PortDraft(name, location);
-        final ConfigValue value = ports.value(name);
+        final ConfigValue value = ports.config().root().get(name);
         if (ConfigValueType.STRING == value.valueType())
         {
             problems.capture(() -> draft.spec = spec(ports, name));

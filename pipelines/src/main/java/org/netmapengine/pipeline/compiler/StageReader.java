@@ -1,7 +1,6 @@
 package org.netmapengine.pipeline.compiler;
 
 import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import org.netmapengine.pipeline.Names;
@@ -55,7 +54,7 @@ final class StageReader
 
         for (final String name : stages.keys())
         {
-            final ConfigValue value = stages.value(ConfigUtil.joinPath(name));
+            final ConfigValue value = stages.config().root().get(name);
             final ConfigLocation location = Problems.at(value.origin(), stages.path() + "." + name);
             if (!Names.isValid(name))
             {
@@ -116,7 +115,7 @@ final class StageReader
             problems.errors(parameters.unknownKeys(type.parameters()));
         }
 
-        problems.capture(() -> build(stage, draft, parameters));
+        problems.capture(() -> build(stage, draft, parameters, null == type || !type.checksParameters()));
         if (draft.isTransmit())
         {
             for (final String key : NOT_FOR_TRANSMIT)
@@ -180,11 +179,22 @@ final class StageReader
         return new StageParameters(ConfigFactory.empty(), stage.path() + ".params", stage.origin());
     }
 
-    private static void build(final StageParameters stage, final StageDraft draft, final StageParameters parameters)
+    /**
+     * @param checkUnused whether parameters given to a constructor that takes none are an error (types that declare
+     *                    their parameters report unknown keys instead).
+     */
+    private static void build(
+        final StageParameters stage, final StageDraft draft, final StageParameters parameters,
+        final boolean checkUnused)
     {
         final ConfigLocation classAt = stage.has("class") ?
             Problems.at(stage.value("class").origin(), stage.path() + ".class") : draft.location;
         final Constructor<? extends Stage> constructor = StageInstantiator.constructor(draft.stageClass, classAt);
+        if (checkUnused && 0 == constructor.getParameterCount() && !parameters.keys().isEmpty())
+        {
+            throw Problems.at(parameters.origin(), parameters.path()).error(draft.stageClass.getName() +
+                "() takes no parameters: expected no params block");
+        }
         final ConfigLocation at = draft.location;
         final Stage instance = StageInstantiator.instantiate(constructor, parameters, at);
         final List<String> outputs = outputsOf(instance, draft);
@@ -239,7 +249,7 @@ final class StageReader
         draft.outputsLocation = Problems.at(outputs.origin(), outputs.path());
         for (final String output : outputs.keys())
         {
-            final ConfigValue value = outputs.value(ConfigUtil.joinPath(output));
+            final ConfigValue value = outputs.config().root().get(output);
             final ConfigLocation at = Problems.at(value.origin(), outputs.path() + "." + output);
             if (!Names.isValid(output))
             {

@@ -29,7 +29,8 @@ public record StageType(String name, Class<? extends Stage> stageClass, List<Str
     }
 
     /** @return a type accepting exactly these top-level parameter keys. */
-    public static StageType of(final String name, final Class<? extends Stage> stageClass, final List<String> parameters)
+    public static StageType of(
+        final String name, final Class<? extends Stage> stageClass, final List<String> parameters)
     {
         return new StageType(name, stageClass, Objects.requireNonNull(parameters, "parameters"));
     }

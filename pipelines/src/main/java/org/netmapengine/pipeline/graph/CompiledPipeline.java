@@ -11,7 +11,8 @@ import java.util.Objects;
  * A pipeline definition checked as a whole: its ports, its stages in topological order and the segments (actors)
  * the stages are fused into. Nothing has been opened or started. Immutable.
  * <pre>
- *   port in --to--&gt; [ segment 0: classify -&gt; count ] --exit--&gt; [ segment 1 (x4): inspect ] --exit--&gt; port out
+ *   port in --to--&gt; [ segment 0: classify -&gt; count ] --exit--&gt; [ segment 1 (x4): inspect ]
+ *                                                                     --exit--&gt; port out
  * </pre>
  */
 public final class CompiledPipeline

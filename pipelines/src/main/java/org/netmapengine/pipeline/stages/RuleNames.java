@@ -36,7 +36,8 @@ final class RuleNames
         {
             if (!Names.isValid(name))
             {
-                throw rules.error(ConfigUtil.joinPath(name), "rule names become output names: expected " + Names.EXPECTED);
+                throw rules.error(ConfigUtil.joinPath(name), "rule names become output names: expected " +
+                    Names.EXPECTED);
             }
             if (reserved.equals(name))
             {

@@ -122,6 +122,16 @@ class BadPipelinesTest
             bad("not-a-stage.conf",
                 "not-a-stage.conf:7: pipeline.stages.mine.class: class com.acme.NotAStage does not " +
                 "implement org.netmapengine.pipeline.Stage"),
+            bad("params-for-no-argument-constructor.conf",
+                "params-for-no-argument-constructor.conf:8: pipeline.stages.split.params: " +
+                "com.acme.Split() takes no parameters: expected no params block"),
+            bad("null-entries.conf",
+                "null-entries.conf:4: pipeline.ports.out: expected a port: a block { port = " +
+                "\"netmap:eth0\", ... } or just its name \"netmap:eth0\", got null",
+                "null-entries.conf:7: pipeline.stages.count.outputs.more: expected the name of a stage, " +
+                "a port or drop, got null",
+                "null-entries.conf:8: pipeline.stages.other: expected a stage: a block { type = ..., ... " +
+                "}, got null"),
             bad("parallelism-zero.conf",
                 "parallelism-zero.conf:8: pipeline.stages.count.parallelism: expected an integer in " +
                 "[1, 1024], got number 0"),

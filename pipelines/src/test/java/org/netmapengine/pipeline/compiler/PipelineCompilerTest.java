@@ -57,9 +57,11 @@ class PipelineCompilerTest
     @Test
     void shouldReportASyntaxErrorWithFileAndLine() throws Exception
     {
-        final Path file = write("syntax.conf", "pipeline {\n  ports {\n    in { port = \"netmap:eth0\" \n  }\n  stages = [\n}\n");
+        final Path file = write("syntax.conf",
+            "pipeline {\n  ports {\n    in { port = \"netmap:eth0\" \n  }\n  stages = [\n}\n");
 
-        final PipelineConfigException e = assertThrows(PipelineConfigException.class, () -> PipelineCompiler.load(file));
+        final PipelineConfigException e =
+            assertThrows(PipelineConfigException.class, () -> PipelineCompiler.load(file));
 
         assertEquals(file.toString(), e.file());
         assertEquals(6, e.line());
@@ -73,7 +75,8 @@ class PipelineCompilerTest
     {
         final Path file = write("subst.conf", "pipeline {\n  name = ${nowhere}\n}\n");
 
-        final PipelineConfigException e = assertThrows(PipelineConfigException.class, () -> PipelineCompiler.load(file));
+        final PipelineConfigException e =
+            assertThrows(PipelineConfigException.class, () -> PipelineCompiler.load(file));
 
         assertEquals(file + ":2: (hocon): Could not resolve substitution to a value: ${nowhere}", e.getMessage());
     }
@@ -99,7 +102,8 @@ class PipelineCompilerTest
             "  stages { count { type = counter, outputs { out = drop } } }",
             "}"));
 
-        final CompiledPipeline pipeline = PipelineCompiler.compile(root, "engine.pipelines.web", StageRegistry.standard());
+        final CompiledPipeline pipeline =
+            PipelineCompiler.compile(root, "engine.pipelines.web", StageRegistry.standard());
 
         assertEquals("web", pipeline.name());
         assertEquals("count", pipeline.stages().get(0).name());

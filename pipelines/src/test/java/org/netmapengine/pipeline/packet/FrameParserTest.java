@@ -69,7 +69,8 @@ class FrameParserTest
         return Stream.of(
             Arguments.of("empty", new byte[0], ParseResult.TRUNCATED_ETHERNET),
             Arguments.of("13 bytes", new byte[13], ParseResult.TRUNCATED_ETHERNET),
-            Arguments.of("tag without TCI", cut(ethernet(IPV4, new byte[0], 0x8100, 1), 14), ParseResult.TRUNCATED_VLAN),
+            Arguments.of("tag without TCI", cut(ethernet(IPV4, new byte[0], 0x8100, 1), 14),
+                ParseResult.TRUNCATED_VLAN),
             Arguments.of("tag without EtherType", cut(ethernet(IPV4, new byte[0], 0x8100, 1), 17),
                 ParseResult.TRUNCATED_VLAN),
             Arguments.of("second tag cut", cut(ethernet(IPV4, new byte[0], 0x88A8, 1, 0x8100, 2), 21),

@@ -27,7 +27,8 @@ class TransmitTest
     @Test
     void shouldRequireAPort()
     {
-        final PipelineConfigException e = assertThrows(PipelineConfigException.class, () -> new Transmit(Params.of("")));
+        final PipelineConfigException e =
+            assertThrows(PipelineConfigException.class, () -> new Transmit(Params.of("")));
 
         assertEquals(Params.PATH + ".port", e.path());
         assertEquals("expected a string (missing)", e.problem());
