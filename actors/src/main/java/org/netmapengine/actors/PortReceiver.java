@@ -122,10 +122,11 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         {
             pool.add(new HandleBatch(settings.batch(), settings.sparesPerBatch(), self));
         }
-        // Below a batch worth of buffers a burst would starve the ring of swap-ins: wait for returns instead.
-        this.lowWater = Math.min(settings.batch(), Math.max(1, port.extraBuffersGranted() / 4));
         this.batchesPerBurst = settings.downstream().isParallel() ? 1 + settings.downstream().instances() : 1;
         this.copiesPerPacket = settings.sparesPerBatch() / settings.batch();
+        // Without a burst's worth of buffers (and its copies' spares), wait for returns rather than starve the
+        // ring of swap-ins or drop copies: that is the backpressure.
+        this.lowWater = Math.min(settings.batch() * (1 + copiesPerPacket), Math.max(1, port.extraBuffersGranted() / 2));
         this.parts = new HandleBatch[settings.downstream().instances()];
         if (settings.poolSize() < batchesPerBurst)
         {
@@ -246,7 +247,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     private void attachSpares(final HandleBatch batch)
     {
         final int n = Math.min(Math.min(batch.spareCapacity(), batch.packets().count() * copiesPerPacket),
-            port.freeList().size() - lowWater);
+            port.freeList().size());
         for (int i = 0; i < n; i++)
         {
             final int bufIdx = port.freeList().pop();
