@@ -58,6 +58,15 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
     {
     }
 
+    /**
+     * Stop the stage actors of segment {@code segment} (named by its entry stage) while the pipeline runs, as an
+     * operator would stop a stuck stage: what is sent to them from then on is recovered as dropped
+     * {@code stage-stopped}, so the accounting still holds.
+     */
+    public record StopSegment(String segment) implements Command
+    {
+    }
+
     /** Shut the pipeline down and reply with its final accounting. */
     public record Stop(ActorRef<PipelineReport> replyTo) implements Command
     {
@@ -323,6 +332,7 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
         return newReceiveBuilder()
             .onMessage(GetStatus.class, this::onGetStatus)
             .onMessage(Stop.class, this::onStop)
+            .onMessage(StopSegment.class, this::onStopSegment)
             .onMessage(Tick.class, tick -> onTick())
             .onMessage(Observed.class, this::onObserved)
             .onMessage(Closed.class, this::onClosed)
@@ -340,6 +350,20 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
     {
         getContext().spawnAnonymous(StatusCollector.create(pipeline.name(), receivers, transmitters, segmentActors,
             tuning.statusTimeout(), replyTo));
+    }
+
+    private Behavior<Command> onStopSegment(final StopSegment stop)
+    {
+        for (final ActorRef<StageActor.Command> actor : segmentActors)
+        {
+            final String name = actor.path().name();
+            if (name.equals("stage-" + stop.segment()) || name.startsWith("stage-" + stop.segment() + "-"))
+            {
+                getContext().getLog().warn("pipeline {}: stopping {} on request", pipeline.name(), name);
+                getContext().stop(actor);
+            }
+        }
+        return this;
     }
 
     private Behavior<Command> onStop(final Stop stop)

@@ -20,9 +20,15 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * Pipelines run by the actor runtime on emulated pipes, fed by pkt-gen and drained into a verifying sink; at
+ * shutdown every packet must be accounted for: {@code received + copies = transmitted + dropped + in flight},
+ * in flight 0, and what the transmitters sent equals what the owners were told.
+ */
 class PipelineRuntimeTest
 {
     private static ActorTestKit testKit;
@@ -43,8 +49,18 @@ class PipelineRuntimeTest
         testKit.shutdownTestKit();
     }
 
-    private ActorRef<PipelineRuntime.Command> startPipeline(final String hocon, final EmulatedBackend backend)
+    private EmulatedBackend backend()
     {
+        return new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir));
+    }
+
+    /** Ports in (netmap:P}0, to FIRST) and out (netmap:P{1), with the given stages. */
+    private ActorRef<PipelineRuntime.Command> startPipeline(
+        final EmulatedBackend backend, final String parent, final String first, final String stages)
+    {
+        final String hocon = "pipeline {\n name = " + parent + "\n ports {\n" +
+            "  in { port = \"netmap:" + parent + "}0\", to = " + first + " }\n" +
+            "  out { port = \"netmap:" + parent + "{1\" }\n }\n stages {\n" + stages + "\n }\n}\n";
         final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
             PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
         final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
@@ -58,46 +74,204 @@ class PipelineRuntimeTest
     {
         final TestProbe<PipelineReport> report = testKit.createTestProbe();
         runtime.tell(new PipelineRuntime.Stop(report.ref()));
-        return report.receiveMessage(Duration.ofSeconds(30));
+        final PipelineReport result = report.receiveMessage(Duration.ofSeconds(60));
+        System.out.println(result.render());
+        return result;
+    }
+
+    private static PipelineStatus status(final ActorRef<PipelineRuntime.Command> runtime)
+    {
+        final TestProbe<PipelineStatus> status = testKit.createTestProbe();
+        runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
+        return status.receiveMessage(Duration.ofSeconds(10));
+    }
+
+    private static void assertBalanced(final PipelineReport report)
+    {
+        final PortStatus in = report.receivers().get(0);
+        assertEquals(0, in.inFlight(), "in flight at close");
+        assertEquals(in.received() + in.copies(), in.transmitted() + in.droppedTotal(), report.render());
+        assertEquals(report.transmitters().get(0).transmitted(), in.transmitted(), "transmitters and owners agree");
     }
 
     @Test
     @Timeout(value = 120, unit = TimeUnit.SECONDS)
     void shouldAccountForEveryPacketOfANormalRun() throws Exception
     {
-        final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir));
-        final ActorRef<PipelineRuntime.Command> runtime = startPipeline("""
-            pipeline {
-              name = normal
-              ports {
-                in { port = "netmap:rt}0", to = classify, extra-buffers = 8192 }
-                out { port = "netmap:rt{1" }
-              }
-              stages {
-                classify {
-                  type = classify-ethertype
-                  params { rules { ipv4 = 0x0800 } }
-                  outputs { ipv4 = count, miss = drop }
-                }
-                count { type = counter, outputs { out = tee } }
-                tee { type = tee, params { copies = [mirror] }, outputs { out = out, mirror = drop } }
-              }
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "normal", "classify", """
+            classify {
+              type = classify-ethertype
+              params { rules { ipv4 = 0x0800 } }
+              outputs { ipv4 = count, miss = drop }
             }
-            """, backend);
+            count { type = counter, outputs { out = tee } }
+            tee { type = tee, params { copies = [mirror] }, outputs { out = out, mirror = drop } }
+            """);
         final long packets = 2_000_000;
-        try (Traffic traffic = new Traffic(backend, "netmap:rt{0", "netmap:rt}1", packets, 0).start())
+        try (Traffic traffic = new Traffic(backend, "netmap:normal{0", "netmap:normal}1", packets, 0).start())
         {
             assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk() + " of " + packets);
             final PipelineReport report = stopPipeline(runtime);
 
-            System.out.println(report.render());
             assertTrue(report.clean(), report.render());
+            assertBalanced(report);
             final PortStatus in = report.receivers().get(0);
             assertEquals(packets, in.received());
             assertEquals(packets, in.transmitted());
-            assertEquals(in.copies(), in.droppedTotal(), "every mirror copy was dropped, nothing else");
-            assertEquals(packets, report.transmitters().get(0).transmitted());
+            assertEquals(packets, in.copies(), "every packet was mirrored");
+            assertEquals(packets, in.dropped().get("drop"), "and every mirror copy dropped");
             assertTrue(traffic.sink.checks().isClean(), "the sink saw every packet once, in order, intact");
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldDropOnlyThePacketsAStageThrowsOnAndGoOn() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "throws", "thrower", """
+            thrower { class = "org.netmapengine.actors.stages.ThrowsOnEveryThousandth", outputs { out = out } }
+            """);
+        final long packets = 1_000_000;
+        try (Traffic traffic = new Traffic(backend, "netmap:throws{0", "netmap:throws}1", packets, 0).start())
+        {
+            assertTrue(traffic.awaitSunk(packets - packets / 1000, 60_000), "sink got " + traffic.sunk());
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+            final PortStatus in = report.receivers().get(0);
+            assertEquals(packets, in.received());
+            assertEquals(packets / 1000, in.dropped().get("error"), "exactly the packets that made it throw");
+            assertEquals(packets - packets / 1000, in.transmitted());
+            assertEquals(packets - packets / 1000, traffic.sunk());
+            assertTrue(report.stages().get(0).errors() >= packets / 1000);
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldHoldASlowStagesInputInTheRingAndLoseNothing() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "slow", "slow", """
+            slow { class = "org.netmapengine.actors.stages.Slow", outputs { out = out } }
+            """);
+        final long packets = 300_000;
+        try (Traffic traffic = new Traffic(backend, "netmap:slow{0", "netmap:slow}1", packets, 0).start())
+        {
+            assertTrue(traffic.awaitSunk(packets, 90_000), "sink got " + traffic.sunk() + " of " + packets);
+            final PipelineStatus running = status(runtime);
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+            assertEquals(packets, report.receivers().get(0).received());
+            assertEquals(0, report.receivers().get(0).droppedTotal(), "nothing lost inside the engine");
+            assertTrue(running.receivers().get(0).stalls() > 0, "the receiver stopped taking packets at times");
+            assertTrue(traffic.sink.checks().isClean());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRecoverThePacketsOfAStageActorStoppedMidRun() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "stopped", "first", """
+            first { type = counter, outputs { out = second } }
+            second { type = counter, async = true, outputs { out = out } }
+            """);
+        try (Traffic traffic = new Traffic(backend, "netmap:stopped{0", "netmap:stopped}1", 3_000_000, 0).start())
+        {
+            assertTrue(traffic.awaitSunk(100_000, 30_000));
+            runtime.tell(new PipelineRuntime.StopSegment("second"));
+            Thread.sleep(300);
+            traffic.stopGenerator();
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+            final PortStatus in = report.receivers().get(0);
+            assertTrue(in.dropped().getOrDefault("stage-stopped", 0L) > 0, report.render());
+            assertEquals(in.received(), in.transmitted() + in.droppedTotal());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldAccountForEveryPacketWhenShutDownWhileTrafficFlows() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "busy", "count", """
+            count { type = counter, outputs { out = out } }
+            """);
+        try (Traffic traffic = new Traffic(backend, "netmap:busy{0", "netmap:busy}1", 0, 0).start())
+        {
+            assertTrue(traffic.awaitSunk(500_000, 30_000));
+            final PipelineReport report = stopPipeline(runtime);
+            final long transmitted = report.receivers().get(0).transmitted();
+            assertTrue(traffic.awaitSunk(transmitted, 10_000), "the sink gets everything transmitted");
+
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+            assertEquals(transmitted, traffic.sunk());
+            assertTrue(traffic.sink.checks().isClean());
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldNameTheStageThatLeaksHandles() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "leak", "leaky", """
+            leaky { class = "org.netmapengine.actors.stages.Leaky", outputs { out = out } }
+            """);
+        try (Traffic traffic = new Traffic(backend, "netmap:leak{0", "netmap:leak}1", 100_000, 0).start())
+        {
+            assertTrue(traffic.awaitSunk(90_000, 30_000));
+            Thread.sleep(200);
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertFalse(report.clean());
+            final StageStatus leaky = report.stages().get(0);
+            assertTrue(leaky.leaked() > 0);
+            assertTrue(report.leaks().contains("stage leaky: leaked " + leaky.leaked() + " handles (neither sent " +
+                "nor dropped; their buffers were recovered as dropped 'unrouted')"), report.leaks().toString());
+            assertEquals(0, report.receivers().get(0).inFlight(), "yet every buffer came back");
+        }
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRunParallelInstancesAndAsyncBoundariesWithoutLoss() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "par", "by-port", """
+            by-port {
+              type = classify-port
+              parallelism = 2
+              params { rules { dns = { protocol = udp, ports = 53 } } }
+              outputs { dns = gather, miss = gather }
+            }
+            gather { type = counter, async = true, outputs { out = out } }
+            """);
+        final long packets = 1_000_000;
+        try (Traffic traffic = new Traffic(backend, "netmap:par{0", "netmap:par}1", packets, 0).start())
+        {
+            assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk());
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+            final long perInstance0 = report.stages().stream().filter(s -> s.name().equals("by-port#0"))
+                .mapToLong(StageStatus::in).sum();
+            final long perInstance1 = report.stages().stream().filter(s -> s.name().equals("by-port#1"))
+                .mapToLong(StageStatus::in).sum();
+            assertEquals(packets, perInstance0 + perInstance1);
+            assertTrue(perInstance0 > 0 && perInstance1 > 0, "both instances got flows");
         }
     }
 }
