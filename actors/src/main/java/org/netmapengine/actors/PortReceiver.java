@@ -358,7 +358,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     /** @return the port's counters now. */
     PortStatus status()
     {
-        return new PortStatus(settings.name(), port.name(), port.backend().configName(), received,
+        return new PortStatus(settings.name(), port.name(), port.backend().configName(), received, burst.bytes(),
             lent - unusedSpares, transmitted, PortStatus.reasons(dropped), burst.multiSlotDropped(),
             port.freeList().size(), port.extraBuffersGranted(), stalls, receiving);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param portName     its netmap name.
  * @param backend      {@code kernel} or {@code emulated}.
  * @param received     packets taken from the ring.
+ * @param receivedBytes their bytes (frames without FCS).
  * @param copies       extra handles made from the port's buffers (copies); includes spares lent and not yet
  *                     used while running, exact once they are back.
  * @param transmitted  packets (and copies) of this port put on some port's TX ring.
@@ -28,6 +29,7 @@ public record PortStatus(
     String portName,
     String backend,
     long received,
+    long receivedBytes,
     long copies,
     long transmitted,
     Map<String, Long> dropped,

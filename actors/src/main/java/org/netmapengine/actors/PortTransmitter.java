@@ -156,6 +156,6 @@ public final class PortTransmitter extends AbstractBehavior<PortTransmitter.Comm
     TransmitterStatus status()
     {
         return new TransmitterStatus(settings.name(), port.name(), port.backend().configName(),
-            burst.zeroCopy() + burst.copied(), burst.zeroCopy(), burst.copied(), txFull, txErrors, waits);
+            burst.zeroCopy() + burst.copied(), burst.bytes(), burst.zeroCopy(), burst.copied(), txFull, txErrors, waits);
     }
 }

@@ -26,6 +26,7 @@ final class RxBurst
     private int nextRing;
     private boolean inMultiSlotPacket;
     private long multiSlotDropped;
+    private long bytes;
 
     RxBurst(final NetmapPort port, final int owner)
     {
@@ -84,8 +85,9 @@ final class RxBurst
             else
             {
                 final int bufIdx = ring.swapBuffer(slot, free.pop());
-                into.add(bufIdx, ring.bufferAddress(bufIdx), ring.packetOffset(slot), ring.len(slot), owner, regionId,
-                    owner);
+                final int length = ring.len(slot);
+                into.add(bufIdx, ring.bufferAddress(bufIdx), ring.packetOffset(slot), length, owner, regionId, owner);
+                bytes += length;
             }
             slot = ring.next(slot);
         }
@@ -96,5 +98,11 @@ final class RxBurst
     long multiSlotDropped()
     {
         return multiSlotDropped;
+    }
+
+    /** @return bytes of the packets taken (frames without FCS). */
+    long bytes()
+    {
+        return bytes;
     }
 }

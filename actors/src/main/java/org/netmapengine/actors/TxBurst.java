@@ -24,6 +24,7 @@ final class TxBurst
     private int nextRing;
     private long zeroCopy;
     private long copied;
+    private long bytes;
 
     TxBurst(final NetmapPort port)
     {
@@ -79,6 +80,7 @@ final class TxBurst
                 continue;
             }
             ring.len(slot, length);
+            bytes += length;
             slot = ring.next(slot);
         }
         ring.advanceRelease(slot);
@@ -93,5 +95,10 @@ final class TxBurst
     long copied()
     {
         return copied;
+    }
+
+    long bytes()
+    {
+        return bytes;
     }
 }

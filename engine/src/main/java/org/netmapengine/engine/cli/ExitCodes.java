@@ -16,6 +16,10 @@ public final class ExitCodes
     public static final int USAGE = 2;
     /** The port could not be opened, or failed while in use. */
     public static final int PORT = 3;
+    /** A pipeline definition is invalid. */
+    public static final int CONFIG = 4;
+    /** The final accounting found packets unaccounted for or leaked. */
+    public static final int ACCOUNTING = 5;
 
     private ExitCodes()
     {
@@ -29,6 +33,8 @@ public final class ExitCodes
         descriptions.put(" " + SOFTWARE, "unexpected error (a bug: the stack trace is printed)");
         descriptions.put(" " + USAGE, "bad command line, option value or port name");
         descriptions.put(" " + PORT, "the port could not be opened, or failed while in use");
+        descriptions.put(" " + CONFIG, "a pipeline definition is invalid (every error is printed)");
+        descriptions.put(" " + ACCOUNTING, "the final accounting found packets unaccounted for or leaked");
         return descriptions;
     }
 }

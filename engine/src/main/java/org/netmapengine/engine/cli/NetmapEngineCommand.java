@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "An actor-model packet processing engine on netmap.",
-    subcommands = {PortsCommand.class, PktGenCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, ValidateCommand.class, PortsCommand.class, PktGenCommand.class, BenchCommand.class,
+        CommandLine.HelpCommand.class})
 public final class NetmapEngineCommand implements java.util.concurrent.Callable<Integer>
 {
     @picocli.CommandLine.Spec

@@ -1,0 +1,83 @@
+package org.netmapengine.engine;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigValueFactory;
+import org.netmapengine.pipeline.PipelineConfigException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The configuration a node runs with: a user's file layered over the embedded default (the repository's
+ * top-level {@code application.conf}, in the jar as {@code netmap-engine/application.conf}), over the
+ * libraries' {@code reference.conf}s.
+ * <p>
+ * A user file that defines {@code netmap-engine.pipelines} or {@code netmap-engine.traffic} replaces the
+ * default ones instead of merging with them, and a file with a top-level {@code pipeline { }} block (a
+ * standalone pipeline definition) runs that pipeline alone.
+ */
+public final class NodeConfig
+{
+    /** Where the embedded default is in the jar. */
+    public static final String DEFAULT_RESOURCE = "netmap-engine/application.conf";
+    /** Where a standalone pipeline file puts its pipeline. */
+    public static final String STANDALONE_PATH = "pipeline";
+
+    private NodeConfig()
+    {
+    }
+
+    /**
+     * @param file a user's configuration, or null for the embedded default alone.
+     * @throws PipelineConfigException for a missing file or a HOCON syntax error, with file and line.
+     */
+    public static Config load(final Path file)
+    {
+        Config defaults = ConfigFactory.parseResources(NodeConfig.class.getClassLoader(), DEFAULT_RESOURCE);
+        Config user = ConfigFactory.empty();
+        if (null != file)
+        {
+            if (!Files.isRegularFile(file))
+            {
+                throw new PipelineConfigException(file.toString(), -1, "(file)", "no such file");
+            }
+            try
+            {
+                user = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            }
+            catch (final ConfigException e)
+            {
+                throw new PipelineConfigException(file.toString(), null == e.origin() ? -1 : e.origin().lineNumber(),
+                    "(hocon)", e.getMessage());
+            }
+            if (user.hasPath(STANDALONE_PATH) && !user.hasPath(NetmapEngine.PIPELINES_PATH))
+            {
+                user = user.withValue(NetmapEngine.PIPELINES_PATH + ".main", user.getValue(STANDALONE_PATH))
+                    .withoutPath(STANDALONE_PATH);
+                if (!user.hasPath("netmap-engine.traffic"))
+                {
+                    user = user.withValue("netmap-engine.traffic", ConfigValueFactory.fromMap(java.util.Map.of()));
+                }
+            }
+            for (final String replaced : new String[]{NetmapEngine.PIPELINES_PATH, "netmap-engine.traffic"})
+            {
+                if (user.hasPath(replaced))
+                {
+                    defaults = defaults.withoutPath(replaced);
+                }
+            }
+        }
+        try
+        {
+            return user.withFallback(defaults).withFallback(ConfigFactory.load()).resolve();
+        }
+        catch (final ConfigException e)
+        {
+            throw new PipelineConfigException(null == e.origin() ? "(config)" : e.origin().description(),
+                null == e.origin() ? -1 : e.origin().lineNumber(), "(resolve)", e.getMessage());
+        }
+    }
+}
