@@ -506,6 +506,33 @@ final class SegmentRunner
         }
     }
 
+    /** Asks every member stage that reports metrics for them, into its counters. */
+    void collectMetrics()
+    {
+        for (final Member member : members)
+        {
+            if (member.stage instanceof org.netmapengine.pipeline.MetricsSource)
+            {
+                final java.util.Map<String, Long> values = new java.util.LinkedHashMap<>();
+                ((org.netmapengine.pipeline.MetricsSource)member.stage).report(new org.netmapengine.pipeline.MetricsSink()
+                {
+                    @Override
+                    public void counter(final String name, final long value)
+                    {
+                        values.put(name, value);
+                    }
+
+                    @Override
+                    public void gauge(final String name, final long value)
+                    {
+                        values.put(name, value);
+                    }
+                });
+                member.counters.metrics = java.util.Map.copyOf(values);
+            }
+        }
+    }
+
     List<String> memberNames()
     {
         return java.util.Arrays.stream(members).map(m -> m.plan.name()).toList();

@@ -215,6 +215,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
 
     private Behavior<Command> onPostStop()
     {
+        runner.collectMetrics();
         runner.salvage(DropReason.STAGE_STOPPED);
         returnSpares();
         runner.stop();
@@ -261,6 +262,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
 
     SegmentStatus status()
     {
+        runner.collectMetrics();
         final List<StageStatus> stages = new ArrayList<>(counters.length);
         for (final StageCounters c : counters)
         {

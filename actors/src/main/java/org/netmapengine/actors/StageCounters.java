@@ -18,6 +18,8 @@ final class StageCounters
     long leaked;
     long doubleDecisions;
     long restarts;
+    /** The stage's own metrics as last reported; replaced whole, read by whoever holds the counters. */
+    volatile java.util.Map<String, Long> metrics = java.util.Map.of();
 
     StageCounters(final String name)
     {
@@ -27,6 +29,6 @@ final class StageCounters
     StageStatus snapshot(final long inFlight)
     {
         return new StageStatus(name, in, out, PortStatus.reasons(dropped), errors, copies, copyFailures, leaked,
-            inFlight, restarts);
+            inFlight, restarts, metrics);
     }
 }

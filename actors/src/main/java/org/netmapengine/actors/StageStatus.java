@@ -14,6 +14,7 @@ import java.util.Map;
  * @param leaked       packets it neither sent nor dropped: held, reported as leaked, returned at shutdown.
  * @param inFlight     packets it holds now.
  * @param restarts     times its actor was restarted after a failure.
+ * @param metrics      what the stage reports itself, when it is a {@code MetricsSource} (e.g. a counter's bytes).
  */
 public record StageStatus(
     String name,
@@ -25,6 +26,7 @@ public record StageStatus(
     long copyFailures,
     long leaked,
     long inFlight,
-    long restarts)
+    long restarts,
+    Map<String, Long> metrics)
 {
 }

@@ -89,15 +89,22 @@ public final class NetmapEngine implements Extension
     /** Starts every pipeline defined under {@value #PIPELINES_PATH} of {@code root}. */
     public CompletionStage<List<NetmapEngineActor.StartResult>> startAll(final Config root)
     {
-        final List<CompletableFuture<NetmapEngineActor.StartResult>> starts = new ArrayList<>();
+        final List<String> paths = new ArrayList<>();
         if (root.hasPath(PIPELINES_PATH))
         {
             for (final String name : root.getObject(PIPELINES_PATH).keySet())
             {
-                starts.add(start(root, PIPELINES_PATH + "." + com.typesafe.config.ConfigUtil.quoteString(name))
-                    .toCompletableFuture());
+                paths.add(com.typesafe.config.ConfigUtil.joinPath("netmap-engine", "pipelines", name));
             }
         }
+        return startAll(root, paths);
+    }
+
+    /** Starts the pipelines at {@code paths} of {@code root}. */
+    public CompletionStage<List<NetmapEngineActor.StartResult>> startAll(final Config root, final List<String> paths)
+    {
+        final List<CompletableFuture<NetmapEngineActor.StartResult>> starts = new ArrayList<>();
+        paths.forEach(path -> starts.add(start(root, path).toCompletableFuture()));
         return CompletableFuture.allOf(starts.toArray(new CompletableFuture[0]))
             .thenApply(done -> starts.stream().map(CompletableFuture::join).toList());
     }

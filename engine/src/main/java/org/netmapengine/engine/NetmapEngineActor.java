@@ -72,8 +72,11 @@ public final class NetmapEngineActor extends AbstractBehavior<NetmapEngineActor.
     {
     }
 
-    /** How a start ended: running, refused (with every error of the definition), or failed at a port. */
-    public record StartResult(String pipeline, boolean started, List<String> errors, List<String> ports)
+    /**
+     * How a start ended: running, refused (with every error of the definition: {@code invalid}), or failed at a
+     * port.
+     */
+    public record StartResult(String pipeline, boolean started, List<String> errors, List<String> ports, boolean invalid)
     {
     }
 
@@ -166,12 +169,12 @@ public final class NetmapEngineActor extends AbstractBehavior<NetmapEngineActor.
         final CompiledPipeline pipeline = compile(start.root(), start.path(), errors);
         if (null == pipeline)
         {
-            start.replyTo().tell(new StartResult(start.path(), false, errors, List.of()));
+            start.replyTo().tell(new StartResult(start.path(), false, errors, List.of(), true));
         }
         else if (running.containsKey(pipeline.name()))
         {
             start.replyTo().tell(new StartResult(pipeline.name(), false,
-                List.of("a pipeline named '" + pipeline.name() + "' is already running"), List.of()));
+                List.of("a pipeline named '" + pipeline.name() + "' is already running"), List.of(), false));
         }
         else
         {
@@ -194,9 +197,9 @@ public final class NetmapEngineActor extends AbstractBehavior<NetmapEngineActor.
     {
         if (result instanceof PipelineRuntime.Started)
         {
-            return new StartResult(name, true, List.of(), ((PipelineRuntime.Started)result).ports());
+            return new StartResult(name, true, List.of(), ((PipelineRuntime.Started)result).ports(), false);
         }
-        return new StartResult(name, false, List.of(((PipelineRuntime.StartFailed)result).reason()), List.of());
+        return new StartResult(name, false, List.of(((PipelineRuntime.StartFailed)result).reason()), List.of(), false);
     }
 
     private Behavior<Command> onStarted(final Started started)

@@ -4,7 +4,6 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigValueFactory;
 import org.netmapengine.pipeline.PipelineConfigException;
 
 import java.nio.file.Files;
@@ -19,23 +18,29 @@ import java.nio.file.Path;
  * default ones instead of merging with them, and a file with a top-level {@code pipeline { }} block (a
  * standalone pipeline definition) runs that pipeline alone.
  */
-public final class NodeConfig
+public record NodeConfig(Config config, java.util.List<String> pipelinePaths)
 {
     /** Where the embedded default is in the jar. */
     public static final String DEFAULT_RESOURCE = "netmap-engine/application.conf";
     /** Where a standalone pipeline file puts its pipeline. */
     public static final String STANDALONE_PATH = "pipeline";
 
-    private NodeConfig()
+    /**
+     * @param file a user's configuration, or null for the embedded default alone.
+     * @return the layered configuration and where its pipelines are in it.
+     * @throws PipelineConfigException for a missing file or a HOCON syntax error, with file and line.
+     */
+    public static NodeConfig load(final Path file)
     {
+        return load(file, ConfigFactory.empty());
     }
 
     /**
-     * @param file a user's configuration, or null for the embedded default alone.
-     * @throws PipelineConfigException for a missing file or a HOCON syntax error, with file and line.
+     * @param overrides settings above everything else (command-line options).
      */
-    public static Config load(final Path file)
+    public static NodeConfig load(final Path file, final Config overrides)
     {
+        boolean standalone = false;
         Config defaults = ConfigFactory.parseResources(NodeConfig.class.getClassLoader(), DEFAULT_RESOURCE);
         Config user = ConfigFactory.empty();
         if (null != file)
@@ -53,14 +58,11 @@ public final class NodeConfig
                 throw new PipelineConfigException(file.toString(), null == e.origin() ? -1 : e.origin().lineNumber(),
                     "(hocon)", e.getMessage());
             }
-            if (user.hasPath(STANDALONE_PATH) && !user.hasPath(NetmapEngine.PIPELINES_PATH))
+            standalone = user.hasPath(STANDALONE_PATH) && !user.hasPath(NetmapEngine.PIPELINES_PATH);
+            if (standalone)
             {
-                user = user.withValue(NetmapEngine.PIPELINES_PATH + ".main", user.getValue(STANDALONE_PATH))
-                    .withoutPath(STANDALONE_PATH);
-                if (!user.hasPath("netmap-engine.traffic"))
-                {
-                    user = user.withValue("netmap-engine.traffic", ConfigValueFactory.fromMap(java.util.Map.of()));
-                }
+                // A pipeline file runs alone: no default pipelines, and no default traffic unless it brings some.
+                defaults = defaults.withoutPath(NetmapEngine.PIPELINES_PATH).withoutPath("netmap-engine.traffic");
             }
             for (final String replaced : new String[]{NetmapEngine.PIPELINES_PATH, "netmap-engine.traffic"})
             {
@@ -70,14 +72,28 @@ public final class NodeConfig
                 }
             }
         }
+        final Config config;
         try
         {
-            return user.withFallback(defaults).withFallback(ConfigFactory.load()).resolve();
+            config = overrides.withFallback(user).withFallback(defaults).withFallback(ConfigFactory.load()).resolve();
         }
         catch (final ConfigException e)
         {
             throw new PipelineConfigException(null == e.origin() ? "(config)" : e.origin().description(),
                 null == e.origin() ? -1 : e.origin().lineNumber(), "(resolve)", e.getMessage());
         }
+        final java.util.List<String> paths = new java.util.ArrayList<>();
+        if (standalone)
+        {
+            paths.add(STANDALONE_PATH);
+        }
+        else if (config.hasPath(NetmapEngine.PIPELINES_PATH))
+        {
+            for (final String name : config.getObject(NetmapEngine.PIPELINES_PATH).keySet())
+            {
+                paths.add(com.typesafe.config.ConfigUtil.joinPath("netmap-engine", "pipelines", name));
+            }
+        }
+        return new NodeConfig(config, java.util.List.copyOf(paths));
     }
 }

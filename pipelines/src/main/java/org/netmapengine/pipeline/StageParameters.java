@@ -321,7 +321,8 @@ public final class StageParameters
         {
             return origin.resource();
         }
-        return origin.description();
+        // Typesafe describes text parsed from a string as "String: LINE"; the line is reported on its own.
+        return origin.description().startsWith("String") ? "(inline)" : origin.description();
     }
 
     /** @return the line a value is on, or -1. */

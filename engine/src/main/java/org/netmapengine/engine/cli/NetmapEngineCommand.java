@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     name = "netmap-engine",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "An actor-model packet processing engine on netmap.",
+    description = {"An actor-model packet processing engine on netmap.",
+        "With no command it runs the embedded default (as 'run'): pkt-gen into an emulated pipe, a pipeline, sinks."},
     subcommands = {RunCommand.class, ValidateCommand.class, PortsCommand.class, PktGenCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class NetmapEngineCommand implements java.util.concurrent.Callable<Integer>
@@ -21,24 +22,17 @@ public final class NetmapEngineCommand implements java.util.concurrent.Callable<
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @picocli.CommandLine.Option(names = "--duration", defaultValue = "10", paramLabel = "SECONDS",
-        description = "With no command: how long the embedded default runs. Default: ${DEFAULT-VALUE}.")
-    double duration;
-
-    @picocli.CommandLine.Option(names = "--emulated-dir", paramLabel = "DIR",
-        description = "With no command: where the emulated pipe's region file lives. Default: /dev/shm/netmap-engine.")
-    java.nio.file.Path emulatedDirectory;
-
     /**
-     * With no command: the embedded default, which runs on any Linux machine. pkt-gen sends 64-byte frames into
-     * an emulated netmap pipe and a receiver counts them at the other end, each on a thread of its own.
+     * With no command: {@code run} on the embedded default (the repository's application.conf), until Ctrl-C or
+     * SIGTERM: pkt-gen into an emulated pipe, the default pipeline, sinks, a line of rates per second and the
+     * final accounting at the end.
      */
     @Override
     public Integer call() throws Exception
     {
-        return EmbeddedDefault.run(spec.commandLine().getOut(), duration, null == emulatedDirectory ?
-            org.netmapengine.io.emulated.EmulatedConfig.DEFAULT :
-            org.netmapengine.io.emulated.EmulatedConfig.DEFAULT.withDirectory(emulatedDirectory));
+        final RunCommand run = new RunCommand();
+        run.spec = spec.subcommands().get("run").getCommandSpec();
+        return run.call();
     }
 
     /** @return the command line, ready to {@link CommandLine#execute(String...)}. */

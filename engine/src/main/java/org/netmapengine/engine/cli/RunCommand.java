@@ -68,12 +68,12 @@ final class RunCommand implements Callable<Integer>
     {
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
-        final Config node;
+        final NodeConfig node;
         final TrafficSettings trafficSettings;
         try
         {
-            node = overrides().withFallback(NodeConfig.load(config)).resolve();
-            trafficSettings = TrafficSettings.from(node.getConfig("netmap-engine"));
+            node = NodeConfig.load(config, overrides());
+            trafficSettings = TrafficSettings.from(node.config().getConfig("netmap-engine"));
         }
         catch (final PipelineConfigException e)
         {
@@ -81,7 +81,7 @@ final class RunCommand implements Callable<Integer>
             return ExitCodes.CONFIG;
         }
         final Duration limit = null == duration ? null : parseDuration(duration);
-        final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "netmap-engine", node);
+        final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "netmap-engine", node.config());
         try
         {
             return runNode(system, node, trafficSettings, limit, out, err);
@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer>
         }
     }
 
-    private int runNode(final ActorSystem<Void> system, final Config node, final TrafficSettings trafficSettings,
+    private int runNode(final ActorSystem<Void> system, final NodeConfig node, final TrafficSettings trafficSettings,
         final Duration limit, final PrintWriter out, final PrintWriter err) throws Exception
     {
         final NetmapEngine engine = NetmapEngine.get(system);
@@ -101,7 +101,8 @@ final class RunCommand implements Callable<Integer>
         final TrafficRunner traffic = new TrafficRunner(trafficSettings,
             port -> Backends.create(settings.backend(), settings.emulated()));
         traffic.startSinks();
-        final List<NetmapEngineActor.StartResult> started = engine.startAll(node).toCompletableFuture().get();
+        final List<NetmapEngineActor.StartResult> started =
+            engine.startAll(node.config(), node.pipelinePaths()).toCompletableFuture().get();
         boolean ok = !started.isEmpty();
         for (final NetmapEngineActor.StartResult result : started)
         {
@@ -125,9 +126,7 @@ final class RunCommand implements Callable<Integer>
             }
             engine.shutdown().toCompletableFuture().get();
             traffic.close();
-            return started.stream().anyMatch(r -> r.ports().isEmpty() && !r.errors().isEmpty() &&
-                r.errors().get(0).contains(": ") && r.errors().get(0).matches(".*:\\d+: .*")) ?
-                ExitCodes.CONFIG : ExitCodes.PORT;
+            return started.stream().anyMatch(NetmapEngineActor.StartResult::invalid) ? ExitCodes.CONFIG : ExitCodes.PORT;
         }
         traffic.startGenerators();
         out.flush();

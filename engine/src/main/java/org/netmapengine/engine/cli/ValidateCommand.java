@@ -1,7 +1,5 @@
 package org.netmapengine.engine.cli;
 
-import com.typesafe.config.Config;
-import org.netmapengine.engine.NetmapEngine;
 import org.netmapengine.engine.NodeConfig;
 import org.netmapengine.pipeline.PipelineConfigException;
 import org.netmapengine.pipeline.compiler.PipelineCompiler;
@@ -44,21 +42,17 @@ final class ValidateCommand implements Callable<Integer>
         int pipelines = 0;
         try
         {
-            final Config node = NodeConfig.load(file);
-            if (node.hasPath(NetmapEngine.PIPELINES_PATH))
+            final NodeConfig node = NodeConfig.load(file);
+            for (final String path : node.pipelinePaths())
             {
-                for (final String name : node.getObject(NetmapEngine.PIPELINES_PATH).keySet())
+                pipelines++;
+                try
                 {
-                    pipelines++;
-                    try
-                    {
-                        PipelineCompiler.compile(node, NetmapEngine.PIPELINES_PATH + "." +
-                            com.typesafe.config.ConfigUtil.quoteString(name), StageRegistry.standard());
-                    }
-                    catch (final PipelineValidationException e)
-                    {
-                        e.errors().forEach(error -> errors.add(error.getMessage()));
-                    }
+                    PipelineCompiler.compile(node.config(), path, StageRegistry.standard());
+                }
+                catch (final PipelineValidationException e)
+                {
+                    e.errors().forEach(error -> errors.add(error.getMessage()));
                 }
             }
         }

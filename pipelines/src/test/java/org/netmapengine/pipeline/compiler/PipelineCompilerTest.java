@@ -148,7 +148,7 @@ class PipelineCompilerTest
         final PipelineValidationException e = assertThrows(PipelineValidationException.class,
             () -> PipelineCompiler.compile(root, "pipeline", StageRegistry.standard()));
 
-        assertEquals("String: 1:1: pipeline: expected a pipeline: a block { ports { ... }, stages { ... } }, got " +
+        assertEquals("(inline):1: pipeline: expected a pipeline: a block { ports { ... }, stages { ... } }, got " +
             "number", e.errors().get(0).getMessage());
     }
 
