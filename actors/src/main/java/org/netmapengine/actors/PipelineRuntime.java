@@ -87,10 +87,17 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
     {
     }
 
-    /** Tuning that does not belong to a pipeline definition; see the actors' {@code reference.conf}. */
-    public record Tuning(int receiverPool, int stagePool, int spares, Duration drainTimeout, Duration statusTimeout)
+    /**
+     * Tuning that does not belong to a pipeline definition; see the actors' {@code reference.conf}.
+     *
+     * @param transmitterDispatcher where transmitters run: a pinned thread each (the default), or a shared
+     *                              dispatcher; either way one actor serializes every sync of its fd.
+     */
+    public record Tuning(int receiverPool, int stagePool, int spares, Duration drainTimeout, Duration statusTimeout,
+        String transmitterDispatcher)
     {
-        public static final Tuning DEFAULT = new Tuning(16, 32, 256, Duration.ofSeconds(5), Duration.ofSeconds(2));
+        public static final Tuning DEFAULT = new Tuning(16, 32, 256, Duration.ofSeconds(5), Duration.ofSeconds(2),
+            "netmap-engine.dispatchers.port");
     }
 
     private record Observed(PipelineStatus status) implements Command
@@ -179,7 +186,7 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
             final ActorRef<PortTransmitter.Command> ref = context.spawn(PortTransmitter.create(new PortTransmitter.Settings(
                 def.name(), tx.getValue(), settings.whenFull() == TxSettings.WhenFull.WAIT ?
                 PortTransmitter.WhenFull.WAIT : PortTransmitter.WhenFull.DROP, settings.waitTimeout(), def.cpus(),
-                stopping)), "tx-" + def.name(), PORT_DISPATCHER);
+                stopping)), "tx-" + def.name(), DispatcherSelector.fromConfig(tuning.transmitterDispatcher()));
             context.watch(ref);
             transmitters.add(ref);
             toPort.put(def.name(), downstream(ref.narrow()));

@@ -86,6 +86,9 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     {
     }
 
+    /** Bursts one Poll message may take, each a full batch at most: fewer self-messages, mailbox still served. */
+    private static final int BURSTS_PER_POLL = 4;
+
     private final Settings settings;
     private final NetmapPort port;
     private final RxBurst burst;
@@ -101,6 +104,8 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     private long lent;
     private long unusedSpares;
     private long stalls;
+    private long batches;
+    private long idlePolls;
     private boolean receiving = true;
     private boolean polling;
     private boolean pinned;
@@ -139,16 +144,37 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     @Override
     public Receive<Command> createReceive()
     {
-        return newReceiveBuilder()
-            .onMessage(Poll.class, this::onPoll)
-            .onMessage(HandleBatch.Returns.class, this::onReturns)
-            .onMessage(HandleBatch.Recycle.class, this::onRecycle)
-            .onMessage(LendSpares.class, this::onLendSpares)
-            .onMessage(StopReceiving.class, this::onStopReceiving)
-            .onMessage(GetStatus.class, this::onGetStatus)
-            .onMessage(Close.class, this::onClose)
-            .onSignal(PostStop.class, signal -> onPostStop())
-            .build();
+        return new DirectReceive<>(this::onMessage, signal ->
+            signal instanceof PostStop ? onPostStop() : Behaviors.unhandled());
+    }
+
+    private Behavior<Command> onMessage(final Command command)
+    {
+        if (command instanceof Poll)
+        {
+            return onPoll((Poll)command);
+        }
+        if (command instanceof HandleBatch.Returns)
+        {
+            return onReturns((HandleBatch.Returns)command);
+        }
+        if (command instanceof HandleBatch.Recycle)
+        {
+            return onRecycle((HandleBatch.Recycle)command);
+        }
+        if (command instanceof LendSpares)
+        {
+            return onLendSpares((LendSpares)command);
+        }
+        if (command instanceof StopReceiving)
+        {
+            return onStopReceiving((StopReceiving)command);
+        }
+        if (command instanceof GetStatus)
+        {
+            return onGetStatus((GetStatus)command);
+        }
+        return onClose((Close)command);
     }
 
     private Behavior<Command> onPoll(final Poll poll)
@@ -166,41 +192,54 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         {
             return this;
         }
-        if (pool.size() < batchesPerBurst || port.freeList().size() < lowWater)
+        for (int bursts = 0; bursts < BURSTS_PER_POLL; bursts++)
         {
-            // Backpressure: leave packets in the ring; the next return schedules the next poll.
-            stalls++;
-            return this;
-        }
-        final HandleBatch batch = pool.poll();
-        final PacketBatch packets = batch.packets();
-        packets.timestampNanos(System.nanoTime());
-        final int taken = burst.receive(packets);
-        if (packets.isEmpty())
-        {
-            pool.push(batch);
-            if (0 == taken)
+            if (pool.size() < batchesPerBurst || port.freeList().size() < lowWater)
             {
-                settings.idle().idle(port, NetmapPort.POLLIN);
+                // Backpressure: leave packets in the ring; the next return schedules the next poll.
+                stalls++;
+                return this;
             }
-        }
-        else
-        {
-            settings.idle().reset();
-            received += packets.count();
-            batch.owner(settings.portId(), getContext().getSelf());
-            if (settings.downstream().isParallel())
+            if (!burst())
             {
-                distribute(batch);
-            }
-            else
-            {
-                attachSpares(batch);
-                settings.downstream().send(batch);
+                if (0 == bursts)
+                {
+                    idlePolls++;
+                    settings.idle().idle(port, NetmapPort.POLLIN);
+                }
+                break;
             }
         }
         schedulePoll();
         return this;
+    }
+
+    /** @return true when the burst found packets (and sent them on). */
+    private boolean burst()
+    {
+        final HandleBatch batch = pool.poll();
+        final PacketBatch packets = batch.packets();
+        packets.timestampNanos(System.nanoTime());
+        final int taken = this.burst.receive(packets);
+        if (packets.isEmpty())
+        {
+            pool.push(batch);
+            return taken > 0;
+        }
+        settings.idle().reset();
+        received += packets.count();
+        batches++;
+        batch.owner(settings.portId(), getContext().getSelf());
+        if (settings.downstream().isParallel())
+        {
+            distribute(batch);
+        }
+        else
+        {
+            attachSpares(batch);
+            settings.downstream().send(batch);
+        }
+        return true;
     }
 
     /**
@@ -360,7 +399,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     {
         return new PortStatus(settings.name(), port.name(), port.backend().configName(), received, burst.bytes(),
             lent - unusedSpares, transmitted, PortStatus.reasons(dropped), burst.multiSlotDropped(),
-            port.freeList().size(), port.extraBuffersGranted(), stalls, receiving);
+            port.freeList().size(), port.extraBuffersGranted(), stalls, batches, idlePolls, receiving);
     }
 
     private Behavior<Command> onPostStop()

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param freeBuffers  buffers in the free list.
  * @param buffers      extra buffers the port owns.
  * @param stalls       times it stopped taking packets for want of buffers or batches (backpressure).
+ * @param batches      batches it sent downstream ({@code received / batches} is the average batch).
+ * @param idlePolls    looks at the ring that found nothing.
  * @param receiving    false once shutdown began.
  */
 public record PortStatus(
@@ -37,8 +39,16 @@ public record PortStatus(
     int freeBuffers,
     int buffers,
     long stalls,
+    long batches,
+    long idlePolls,
     boolean receiving)
 {
+    /** @return packets per batch sent downstream. */
+    public double averageBatch()
+    {
+        return 0 == batches ? 0 : (double)received / batches;
+    }
+
     /** @return all drops, whatever the reason. */
     public long droppedTotal()
     {

@@ -89,15 +89,21 @@ public final class PortTransmitter extends AbstractBehavior<PortTransmitter.Comm
     @Override
     public Receive<Command> createReceive()
     {
-        return newReceiveBuilder()
-            .onMessage(HandleBatch.Work.class, this::onWork)
-            .onMessage(GetStatus.class, get ->
-            {
-                get.replyTo().tell(status());
-                return this;
-            })
-            .onMessage(Close.class, this::onClose)
-            .build();
+        return new DirectReceive<>(this::onMessage, signal -> Behaviors.unhandled());
+    }
+
+    private Behavior<Command> onMessage(final Command command)
+    {
+        if (command instanceof HandleBatch.Work)
+        {
+            return onWork((HandleBatch.Work)command);
+        }
+        if (command instanceof GetStatus)
+        {
+            ((GetStatus)command).replyTo().tell(status());
+            return this;
+        }
+        return onClose((Close)command);
     }
 
     private Behavior<Command> onWork(final HandleBatch.Work work)

@@ -37,6 +37,9 @@ final class SegmentRunner
         /** @return the spare buffers lent by port {@code owner}, asking its receiver for more when they run low. */
         SpareBuffers spares(int owner, akka.actor.typed.ActorRef<PortReceiver.Command> receiver);
 
+        /** Puts a batch the run did not need back into the actor's pool. */
+        void free(HandleBatch batch);
+
         /** @return the spare buffers lent by port {@code owner}, or null; asks for nothing. */
         SpareBuffers sparesIfAny(int owner);
     }
@@ -145,11 +148,21 @@ final class SegmentRunner
         for (int k = 1; k < members.length; k++)
         {
             final Member member = members[k];
-            if (!member.input.isEmpty())
+            if (null != member.alias)
+            {
+                final PacketBatch in = member.alias;
+                member.alias = null;
+                member.run(in);
+            }
+            else if (!member.input.isEmpty())
             {
                 member.run(member.input);
-                member.input.clear();
             }
+        }
+        // Only now: a member's input may be what a later member ran on (aliased).
+        for (int k = 1; k < members.length; k++)
+        {
+            members[k].input.clear();
         }
         keepSpares(plan.spares());
         flush();
@@ -222,10 +235,26 @@ final class SegmentRunner
             final HandleBatch[] byInstance = outgoing[e];
             for (int i = 0; i < byInstance.length; i++)
             {
-                if (null != byInstance[i])
+                final HandleBatch out = byInstance[i];
+                if (null == out)
                 {
-                    plumbing.sendToExit(e, i, byInstance[i]);
-                    byInstance[i] = null;
+                    continue;
+                }
+                byInstance[i] = null;
+                if (null != current && 0 == current.returnCount() && current.packets().capacity() ==
+                    out.packets().capacity())
+                {
+                    // Pass-through: the arriving batch, which has nothing to give back, carries these packets on
+                    // itself; it goes home from the end of the pipeline and our own batch is free again at once.
+                    current.packets().swapContents(out.packets());
+                    plumbing.sendToExit(e, i, current);
+                    current = null;
+                    out.reset();
+                    plumbing.free(out);
+                }
+                else
+                {
+                    plumbing.sendToExit(e, i, out);
                 }
             }
         }
@@ -253,7 +282,18 @@ final class SegmentRunner
     {
         if (route instanceof SegmentPlan.ToStage)
         {
-            members[((SegmentPlan.ToStage)route).stage()].input.addFrom(batch, i);
+            final Member target = members[((SegmentPlan.ToStage)route).stage()];
+            if (null != target.alias)
+            {
+                // It was to run on a whole batch from another member; now it gets more: copy that batch in.
+                final PacketBatch whole = target.alias;
+                target.alias = null;
+                for (int p = 0; p < whole.count(); p++)
+                {
+                    target.input.addFrom(whole, p);
+                }
+            }
+            target.input.addFrom(batch, i);
         }
         else if (route instanceof SegmentPlan.ToExit)
         {
@@ -300,7 +340,7 @@ final class SegmentRunner
     private void returnBuffer(final int bufIdx, final short disposition)
     {
         HandleBatch carrier = current;
-        if (carrier.isReturnFull())
+        if (null == carrier || carrier.isReturnFull())
         {
             if (null != overflow && overflow.isReturnFull())
             {
@@ -324,7 +364,11 @@ final class SegmentRunner
         final Stage stage;
         final StageCounters counters;
         final PacketBatch input;
+        /** Set instead of {@link #input} when a whole batch comes from one member in order: no copy. */
+        PacketBatch alias;
         final boolean[] decided;
+        /** The output each packet was sent to, -1 when dropped; routed once {@code process} returns. */
+        final int[] choice;
         final SegmentPlan.Route[] routes;
         final int instance;
         final int instances;
@@ -339,6 +383,7 @@ final class SegmentRunner
             this.counters = counters;
             this.input = new PacketBatch(capacity);
             this.decided = new boolean[capacity];
+            this.choice = new int[capacity];
             this.routes = plan.routes().toArray(new SegmentPlan.Route[0]);
             this.instance = instance;
             this.instances = instances;
@@ -360,7 +405,28 @@ final class SegmentRunner
                 retryOneByOne(packets);
             }
             batch = packets;
-            for (int i = 0; i < packets.count(); i++)
+            dispatch(packets);
+        }
+
+        /**
+         * Routes what the stage decided. When every packet went to the same output, in order (a linear chain's
+         * usual case), the batch itself moves on: it becomes the next member's input, or, at an exit, the arriving
+         * batch is forwarded whole. Otherwise each packet's handle is copied to where it goes.
+         */
+        private void dispatch(final PacketBatch packets)
+        {
+            final int count = packets.count();
+            final int first = count > 0 && decided[0] ? choice[0] : -1;
+            boolean uniform = first >= 0;
+            for (int i = 1; uniform && i < count; i++)
+            {
+                uniform = decided[i] && choice[i] == first;
+            }
+            if (uniform && forwardWhole(packets, routes[first]))
+            {
+                return;
+            }
+            for (int i = 0; i < count; i++)
             {
                 if (!decided[i])
                 {
@@ -368,7 +434,38 @@ final class SegmentRunner
                     counters.dropped[DropReason.UNROUTED.id()]++;
                     returnBuffer(packets.bufIdx(i), DropReason.UNROUTED);
                 }
+                else if (choice[i] >= 0)
+                {
+                    route(packets, i, routes[choice[i]], this);
+                }
             }
+        }
+
+        /** @return true when the whole batch went on as it is. */
+        private boolean forwardWhole(final PacketBatch packets, final SegmentPlan.Route route)
+        {
+            if (route instanceof SegmentPlan.ToStage)
+            {
+                final Member next = members[((SegmentPlan.ToStage)route).stage()];
+                if (null == next.alias && next.input.isEmpty())
+                {
+                    next.alias = packets;
+                    return true;
+                }
+                return false;
+            }
+            if (route instanceof SegmentPlan.ToExit && null != current && packets == current.packets() &&
+                0 == current.returnCount())
+            {
+                final int exit = ((SegmentPlan.ToExit)route).exit();
+                if (!SegmentRunner.this.plan.exits().get(exit).isParallel() && null == outgoing[exit][0])
+                {
+                    plumbing.sendToExit(exit, 0, current);
+                    current = null;
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Offers each undecided packet alone, so only the ones that make the stage throw are dropped. */
@@ -394,6 +491,7 @@ final class SegmentRunner
                     if (!decided[i])
                     {
                         decide(0);
+                        choice[i] = -1;
                         returnBuffer(packets.bufIdx(i), DropReason.ERROR);
                         counters.dropped[DropReason.ERROR.id()]++;
                     }
@@ -422,12 +520,11 @@ final class SegmentRunner
         {
             if (decide(packet))
             {
-                final SegmentPlan.Route route = routes[output];
-                if (!(route instanceof SegmentPlan.ToDrop))
+                if (!(routes[output] instanceof SegmentPlan.ToDrop))
                 {
                     counters.out++;
                 }
-                route(batch, packet, route, this);
+                choice[mapped >= 0 ? mapped : packet] = output;
             }
         }
 
@@ -436,6 +533,7 @@ final class SegmentRunner
         {
             if (decide(packet))
             {
+                choice[mapped >= 0 ? mapped : packet] = -1;
                 returnBuffer(batch.bufIdx(packet), reason);
                 counters.dropped[reason.id()]++;
             }

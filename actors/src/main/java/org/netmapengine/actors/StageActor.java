@@ -121,19 +121,46 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
     @Override
     public Receive<Command> createReceive()
     {
-        return newReceiveBuilder()
-            .onMessage(HandleBatch.Work.class, this::onWork)
-            .onMessage(HandleBatch.Recycle.class, this::onRecycle)
-            .onMessage(Spares.class, this::onSpares)
-            .onMessage(GetStatus.class, get ->
-            {
-                get.replyTo().tell(status());
-                return this;
-            })
-            .onMessage(Drain.class, this::onDrain)
-            .onSignal(PreRestart.class, signal -> onPreRestart())
-            .onSignal(PostStop.class, signal -> onPostStop())
-            .build();
+        return new DirectReceive<>(this::onMessage, this::onSignal);
+    }
+
+    /**
+     * Handlers answer {@code Behaviors.same()}, not {@code this}: under a supervisor Akka would otherwise wrap a
+     * new interceptor around the behavior on every message.
+     */
+    private Behavior<Command> onMessage(final Command command)
+    {
+        if (command instanceof HandleBatch.Work)
+        {
+            return onWork((HandleBatch.Work)command);
+        }
+        if (command instanceof HandleBatch.Recycle)
+        {
+            return onRecycle((HandleBatch.Recycle)command);
+        }
+        if (command instanceof Spares)
+        {
+            return onSpares((Spares)command);
+        }
+        if (command instanceof GetStatus)
+        {
+            ((GetStatus)command).replyTo().tell(status());
+            return Behaviors.same();
+        }
+        return onDrain((Drain)command);
+    }
+
+    private Behavior<Command> onSignal(final akka.actor.typed.Signal signal)
+    {
+        if (signal instanceof PreRestart)
+        {
+            return onPreRestart();
+        }
+        if (signal instanceof PostStop)
+        {
+            return onPostStop();
+        }
+        return Behaviors.unhandled();
     }
 
     private Behavior<Command> onWork(final HandleBatch.Work work)
@@ -145,10 +172,10 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         if (pool.size() < batchesPerRun || (!unstashing && !stash.isEmpty()))
         {
             stash.stash(work);
-            return this;
+            return Behaviors.same();
         }
         runner.run(work.batch());
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Command> onRecycle(final HandleBatch.Recycle recycle)
@@ -162,14 +189,15 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
             unstashing = true;
             try
             {
-                return stash.unstash(this, 1, command -> command);
+                stash.unstash(this, 1, command -> command);
+                return Behaviors.same();
             }
             finally
             {
                 unstashing = false;
             }
         }
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Command> onSpares(final Spares lent)
@@ -190,14 +218,14 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
             batch.reset();
             batch.home().tell(batch.recycle());
         }
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Command> onDrain(final Drain drain)
     {
         returnSpares();
         drain.replyTo().tell(status());
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Command> onPreRestart()
@@ -210,7 +238,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         {
             c.restarts++;
         }
-        return this;
+        return Behaviors.same();
     }
 
     private Behavior<Command> onPostStop()
@@ -219,7 +247,7 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         runner.salvage(DropReason.STAGE_STOPPED);
         returnSpares();
         runner.stop();
-        return this;
+        return Behaviors.same();
     }
 
     private void returnSpares()
@@ -294,6 +322,12 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
         public void sendToExit(final int exit, final int instance, final HandleBatch batch)
         {
             settings.plan().exits().get(exit).send(instance, batch);
+        }
+
+        @Override
+        public void free(final HandleBatch batch)
+        {
+            pool.push(batch);
         }
 
         @Override

@@ -274,4 +274,56 @@ class PipelineRuntimeTest
             assertTrue(perInstance0 > 0 && perInstance1 > 0, "both instances got flows");
         }
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldCarryEveryPacketThroughTheBranchesOfAFusedSegment() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final String hocon = """
+            pipeline {
+              name = branches
+              ports {
+                in { port = "netmap:br}0", to = by-port, extra-buffers = 16384 }
+                out { port = "netmap:br{1" }
+                mirror { port = "netmap:br{2" }
+              }
+              stages {
+                by-port {
+                  type = classify-port
+                  params { rules { dns = { protocol = udp, ports = "53" } } }
+                  outputs { dns = count-dns, miss = count-other }
+                }
+                count-dns { type = counter, outputs { out = tee } }
+                count-other { type = counter, outputs { out = out } }
+                tee { type = tee, params { copies = [mirror] }, outputs { out = out, mirror = mirror } }
+              }
+            }
+            """;
+        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
+            PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
+        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
+        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, new PipelineRuntime.Tuning(64, 32, 256,
+            Duration.ofSeconds(5), Duration.ofSeconds(2), "netmap-engine.dispatchers.port"), started.ref()));
+        final ActorRef<PipelineRuntime.Command> runtime =
+            ((PipelineRuntime.Started)started.receiveMessage(Duration.ofSeconds(10))).runtime();
+        final long packets = 1_000_000;
+        try (Traffic traffic = new Traffic(backend, "netmap:br{0", "netmap:br}1", packets, 0);
+             Traffic mirror = new Traffic(backend, "netmap:br{9", "netmap:br}2", 0, 0))
+        {
+            mirror.startSinkOnly();
+            traffic.start();
+            assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk());
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertTrue(report.clean(), report.render());
+            final PortStatus in = report.receivers().get(0);
+            assertEquals(packets, in.transmitted() - in.copies(), "every packet left through out");
+            final long dns = report.stages().stream().filter(s -> s.name().equals("count-dns"))
+                .mapToLong(StageStatus::in).sum();
+            assertTrue(dns > 0 && dns < packets, "both branches carried packets: " + dns);
+            assertEquals(dns, in.copies(), "every DNS packet was mirrored");
+            assertTrue(mirror.awaitSunk(dns, 10_000), "and the mirror port got every copy: " + mirror.sunk());
+        }
+    }
 }

@@ -28,7 +28,7 @@ final class Traffic implements AutoCloseable
         generatorPort = backend.open(PortSpec.parse(into), PortOptions.DEFAULT);
         sinkPort = null == from ? null : backend.open(PortSpec.parse(from), PortOptions.DEFAULT);
         final FrameSpec frames = FrameSpec.DEFAULT.withRanges(Ipv4Range.parse("10.0.0.1:1000-10.0.0.9:1100"),
-            Ipv4Range.parse("10.1.0.1:53-10.1.0.1:60"));
+            Ipv4Range.parse("10.1.0.1:53-10.1.0.2:54"));
         generator = new PacketGenerator(generatorPort, frames, RunLimits.DEFAULT.withBurst(256).withCount(count)
             .withRate(ratePps));
         sink = null == sinkPort ? null : new PacketReceiver(sinkPort, RunLimits.DEFAULT, true);
@@ -43,6 +43,13 @@ final class Traffic implements AutoCloseable
             sinkThread.start();
         }
         generatorThread.start();
+        return this;
+    }
+
+    /** Starts only the sink, for a pipe whose generator end stays idle. */
+    Traffic startSinkOnly()
+    {
+        sinkThread.start();
         return this;
     }
 

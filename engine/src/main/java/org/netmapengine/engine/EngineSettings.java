@@ -43,7 +43,7 @@ public record EngineSettings(
         final Config runtime = engine.getConfig("runtime");
         final PipelineRuntime.Tuning tuning = new PipelineRuntime.Tuning(runtime.getInt("receiver-pool"),
             runtime.getInt("stage-pool"), runtime.getInt("spares"), runtime.getDuration("drain-timeout"),
-            runtime.getDuration("status-timeout"));
+            runtime.getDuration("status-timeout"), runtime.getString("transmitter-dispatcher"));
         return new EngineSettings(
             engine.hasPath("backend") ? BackendKind.fromConfig(engine.getString("backend")) : BackendKind.AUTO,
             emulated,

@@ -14,6 +14,8 @@ import java.nio.file.Path;
  * top-level {@code application.conf}, in the jar as {@code netmap-engine/application.conf}), over the
  * libraries' {@code reference.conf}s.
  * <p>
+ * {@code -Dpath=value} system properties override both files.
+ * <p>
  * A user file that defines {@code netmap-engine.pipelines} or {@code netmap-engine.traffic} replaces the
  * default ones instead of merging with them, and a file with a top-level {@code pipeline { }} block (a
  * standalone pipeline definition) runs that pipeline alone.
@@ -75,7 +77,9 @@ public record NodeConfig(Config config, java.util.List<String> pipelinePaths)
         final Config config;
         try
         {
-            config = overrides.withFallback(user).withFallback(defaults).withFallback(ConfigFactory.load()).resolve();
+            // Command-line options, then -D system properties, then the user's file, the default, the references.
+            config = overrides.withFallback(ConfigFactory.systemProperties()).withFallback(user).withFallback(defaults)
+                .withFallback(ConfigFactory.load()).resolve();
         }
         catch (final ConfigException e)
         {

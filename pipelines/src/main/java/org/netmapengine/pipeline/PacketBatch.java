@@ -13,14 +13,14 @@ package org.netmapengine.pipeline;
  */
 public final class PacketBatch
 {
-    private final int[] bufIdx;
-    private final long[] address;
-    private final int[] offset;
-    private final int[] length;
-    private final int[] owner;
-    private final int[] region;
-    private final int[] inPort;
-    private final int[] hash;
+    private int[] bufIdx;
+    private long[] address;
+    private int[] offset;
+    private int[] length;
+    private int[] owner;
+    private int[] region;
+    private int[] inPort;
+    private int[] hash;
     private int count;
     private long timestampNanos;
 
@@ -58,6 +58,28 @@ public final class PacketBatch
     public boolean isFull()
     {
         return count == bufIdx.length;
+    }
+
+    /**
+     * Exchanges contents with {@code other}, of the same capacity, without copying a handle: how a stage actor
+     * forwards the batch it received, carrying what it produced, instead of a batch of its own.
+     */
+    public void swapContents(final PacketBatch other)
+    {
+        if (other.capacity() != capacity())
+        {
+            throw new IllegalArgumentException("capacities differ: " + capacity() + " and " + other.capacity());
+        }
+        final int[] b = bufIdx; bufIdx = other.bufIdx; other.bufIdx = b;
+        final long[] a = address; address = other.address; other.address = a;
+        final int[] o = offset; offset = other.offset; other.offset = o;
+        final int[] l = length; length = other.length; other.length = l;
+        final int[] w = owner; owner = other.owner; other.owner = w;
+        final int[] r = region; region = other.region; other.region = r;
+        final int[] p = inPort; inPort = other.inPort; other.inPort = p;
+        final int[] h = hash; hash = other.hash; other.hash = h;
+        final int c = count; count = other.count; other.count = c;
+        final long t = timestampNanos; timestampNanos = other.timestampNanos; other.timestampNanos = t;
     }
 
     /** Forgets every handle (the caller has passed them on). */

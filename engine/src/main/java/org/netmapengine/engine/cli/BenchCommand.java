@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
     name = "bench",
     description = "Benchmarks. Figures on a shared machine mean something only beside a reference measured in " +
         "the same run, so each benchmark runs its C reference too when it can find it.",
-    subcommands = {BenchCommand.Pipe.class})
+    subcommands = {BenchCommand.Pipe.class, BenchCommand.Engine.class})
 final class BenchCommand
 {
     @Command(
@@ -121,6 +121,90 @@ final class BenchCommand
             final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             process.waitFor(10, TimeUnit.MINUTES);
             return output.lines().toList();
+        }
+    }
+
+    @Command(
+        name = "engine",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The engine end to end: pkt-gen into an emulated pipe, a receiver, a fused pipeline (parse Ethernet/" +
+                "IPv4/UDP, classify on the UDP port, count), a transmitter into a second pipe, a sink; 64-byte " +
+                "frames. Then the same with the counter behind an async boundary. Reports Mpps at the sink and bytes " +
+                "allocated per packet by the whole JVM; then, in the same run, the raw pipe benchmark and ring-limit.",
+            "Example: netmap-engine bench engine --seconds 10"})
+    static final class Engine implements java.util.concurrent.Callable<Integer>
+    {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--batch", defaultValue = "256", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+        int batch;
+
+        @Option(names = "--idle", defaultValue = "poll", paramLabel = "poll|backoff|yield|spin",
+            description = "The ports' idle strategy. Default: ${DEFAULT-VALUE}.")
+        String idle;
+
+        @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds. Default: ${DEFAULT-VALUE}.")
+        double seconds;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds. Default: ${DEFAULT-VALUE}.")
+        double warmup;
+
+        @Option(names = "--extra-buffers", defaultValue = "4096",
+            description = "The receiver's buffers (the bound on packets in flight). Default: ${DEFAULT-VALUE}.")
+        int extraBuffers;
+
+        @Option(names = "--emulated-dir", paramLabel = "DIR", description = "Where the region files live (a tmpfs).")
+        Path directory = Path.of("/dev/shm/netmap-engine-bench");
+
+        @Option(names = "--ring-limit", paramLabel = "PATH", defaultValue = "../shared/bench/ring-limit",
+            description = "The C reference script; skipped when absent. Default: ${DEFAULT-VALUE}.")
+        Path ringLimit;
+
+        @Option(names = "--no-references", description = "Skip the raw pipe benchmark and ring-limit.")
+        boolean noReferences;
+
+        @Option(names = "--threads", description = "Also print each busy thread's CPU share and allocation.")
+        boolean threads;
+
+        @Override
+        public Integer call() throws Exception
+        {
+            final PrintWriter out = spec.commandLine().getOut();
+            out.printf("engine benchmark: 64-byte frames, %d CPUs, Agrona bounds checks %s%n",
+                Runtime.getRuntime().availableProcessors(), UnsafeBuffer.SHOULD_BOUNDS_CHECK ? "on" : "off");
+            final org.netmapengine.engine.bench.EngineBenchmark bench =
+                new org.netmapengine.engine.bench.EngineBenchmark(directory);
+            final org.netmapengine.engine.bench.EngineBenchmark.Result fused = bench.run(false, batch, idle, extraBuffers, warmup, seconds);
+            out.println(fused);
+            if (threads)
+            {
+                fused.threads().forEach(out::println);
+            }
+            out.flush();
+            final org.netmapengine.engine.bench.EngineBenchmark.Result async = bench.run(true, batch, idle, extraBuffers, warmup, seconds);
+            out.println(async);
+            if (threads)
+            {
+                async.threads().forEach(out::println);
+            }
+            out.printf("one async boundary: %.1f ns/packet (fused %.1f ns, async %.1f ns)%n",
+                1e3 / async.mpps() - 1e3 / fused.mpps(), 1e3 / fused.mpps(), 1e3 / async.mpps());
+            out.flush();
+            if (!noReferences)
+            {
+                final Pipe pipe = new Pipe();
+                pipe.spec = spec;
+                pipe.batches = List.of(batch);
+                pipe.modes = List.of("1t", "2t");
+                pipe.seconds = Math.min(seconds, 3);
+                pipe.warmup = 1;
+                pipe.directory = directory;
+                pipe.ringLimit = ringLimit;
+                pipe.call();
+            }
+            return fused.clean() && async.clean() ? ExitCodes.OK : ExitCodes.ACCOUNTING;
         }
     }
 }

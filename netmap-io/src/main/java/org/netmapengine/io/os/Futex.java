@@ -1,6 +1,5 @@
 package org.netmapengine.io.os;
 
-import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
 import com.sun.jna.Platform;
 
@@ -18,33 +17,23 @@ public final class Futex
     private static final int FUTEX_WAKE = 1;
 
     private final Memory timespec = new Memory(16);
+    private final long timespecAddress = com.sun.jna.Pointer.nativeValue(timespec);
 
     /**
      * Sleeps while the word at {@code address} still holds {@code expected}, for at most
      * {@code timeoutNanos}. Returns early on a wake, a changed word, a signal or the timeout: callers
-     * re-check their condition.
+     * re-check their condition, which is why the reason does not matter. Allocates nothing.
      */
     public void await(final long address, final int expected, final long timeoutNanos)
     {
         timespec.setLong(0, timeoutNanos / 1_000_000_000L);
         timespec.setLong(8, timeoutNanos % 1_000_000_000L);
-        try
-        {
-            LibC.syscall(SYS_FUTEX, address, FUTEX_WAIT, expected, com.sun.jna.Pointer.nativeValue(timespec), 0, 0);
-        }
-        catch (final LastErrorException e)
-        {
-            final int errno = e.getErrorCode();
-            if (errno != Errno.EAGAIN && errno != Errno.EINTR && errno != Errno.ETIMEDOUT)
-            {
-                throw new IllegalStateException("futex wait failed: " + Errno.describe(errno), e);
-            }
-        }
+        RawSyscall.syscall(SYS_FUTEX, address, FUTEX_WAIT, expected, timespecAddress, 0, 0);
     }
 
     /** Wakes every thread sleeping on the word at {@code address}. */
     public static void wakeAll(final long address)
     {
-        LibC.syscall(SYS_FUTEX, address, FUTEX_WAKE, Integer.MAX_VALUE, 0, 0, 0);
+        RawSyscall.syscall(SYS_FUTEX, address, FUTEX_WAKE, Integer.MAX_VALUE, 0, 0, 0);
     }
 }

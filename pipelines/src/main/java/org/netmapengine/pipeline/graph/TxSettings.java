@@ -12,7 +12,7 @@ import java.util.Locale;
  */
 public record TxSettings(WhenFull whenFull, Duration waitTimeout)
 {
-    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(10);
+    public static final Duration DEFAULT_WAIT_TIMEOUT = Duration.ofMillis(100);
 
     /** Wait up to 10 ms. */
     public static final TxSettings DEFAULT = new TxSettings(WhenFull.WAIT, DEFAULT_WAIT_TIMEOUT);

@@ -1,0 +1,172 @@
+package org.netmapengine.engine.bench;
+
+import akka.actor.typed.ActorSystem;
+import akka.actor.typed.javadsl.Behaviors;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import org.netmapengine.actors.PipelineReport;
+import org.netmapengine.engine.NetmapEngine;
+import org.netmapengine.engine.NetmapEngineActor;
+import org.netmapengine.engine.traffic.TrafficRunner;
+import org.netmapengine.engine.traffic.TrafficSettings;
+import org.netmapengine.io.backend.Backends;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The engine end to end: pkt-gen sends 64-byte UDP frames into an emulated pipe; a receiver takes them; a fused
+ * pipeline parses Ethernet, IPv4 and UDP, classifies on the UDP port and counts; a transmitter puts them into a
+ * second pipe; a sink counts what arrives. Variant {@code async}: the counter runs in an actor of its own (one
+ * async boundary). Rates are what the sink received; allocation is summed over every thread of the JVM.
+ */
+public final class EngineBenchmark
+{
+    /** One measurement. */
+    public record Result(String variant, int batch, long packets, double seconds, long allocatedBytes, boolean clean,
+        String idle, List<String> threads)
+    {
+        public double mpps()
+        {
+            return packets / seconds / 1e6;
+        }
+
+        public double bytesPerPacket()
+        {
+            return 0 == packets ? 0 : (double)allocatedBytes / packets;
+        }
+
+        @Override
+        public String toString()
+        {
+            return String.format(java.util.Locale.ROOT, "engine %-6s batch=%d idle=%s secs=%.2f packets=%d Mpps=%.2f " +
+                "alloc=%.3f B/pkt accounting=%s", variant, batch, idle, seconds, packets, mpps(), bytesPerPacket(),
+                clean ? "clean" : "NOT CLEAN");
+        }
+    }
+
+    private static final com.sun.management.ThreadMXBean THREADS =
+        (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
+
+    private final Path directory;
+
+    public EngineBenchmark(final Path directory)
+    {
+        this.directory = directory;
+    }
+
+    /**
+     * @param async true to put the counter behind an async boundary.
+     * @param idle  the ports' idle strategy: poll, backoff, yield or spin.
+     */
+    public Result run(final boolean async, final int batch, final String idle, final double warmupSeconds,
+        final double seconds) throws Exception
+    {
+        return run(async, batch, idle, 4096, warmupSeconds, seconds);
+    }
+
+    /**
+     * @param extraBuffers the receiver's buffers: with its batch pool, the bound on packets in flight.
+     */
+    public Result run(final boolean async, final int batch, final String idle, final int extraBuffers,
+        final double warmupSeconds, final double seconds) throws Exception
+    {
+        final String parent = "bench" + (async ? "a" : "f") + ProcessHandle.current().pid();
+        final Config config = ConfigFactory.parseString("""
+            netmap-engine {
+              backend = emulated
+              emulated.directory = "%s"
+              pipelines.bench {
+                ports {
+                  in { port = "netmap:%s}0", to = by-port, batch = %d, idle = %s, extra-buffers = %d }
+                  out { port = "netmap:%s{1", idle = %s }
+                }
+                stages {
+                  by-port {
+                    type = classify-port
+                    params { rules { dns = { protocol = udp, ports = "53" } } }
+                    outputs { dns = count, miss = count }
+                  }
+                  count { type = counter, async = %s, outputs { out = out } }
+                }
+              }
+              traffic {
+                generators.gen { port = "netmap:%s{0", length = 60, burst = %d,
+                  src = "10.0.0.1:1024-10.0.0.1:1087", dst = "10.1.0.1:53-10.1.0.4:54" }
+                sinks.sink { port = "netmap:%s}1", verify = false }
+              }
+            }
+            akka.loglevel = WARNING
+            """.formatted(directory, parent, batch, idle, extraBuffers, parent, idle, async, parent, batch, parent))
+            .withFallback(ConfigFactory.load()).resolve();
+        final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config);
+        try
+        {
+            final NetmapEngine engine = NetmapEngine.get(system);
+            try (TrafficRunner traffic = new TrafficRunner(TrafficSettings.from(config.getConfig("netmap-engine")),
+                port -> Backends.create(engine.settings().backend(), engine.settings().emulated())))
+            {
+                traffic.startSinks();
+                final List<NetmapEngineActor.StartResult> started = engine.startAll(config).toCompletableFuture().get();
+                if (!started.get(0).started())
+                {
+                    throw new IllegalStateException("benchmark pipeline did not start: " + started);
+                }
+                traffic.startGenerators();
+                Thread.sleep((long)(warmupSeconds * 1000));
+                final long packetsBefore = traffic.sinks().get(0).counters().packets();
+                final java.util.Map<Long, long[]> before = perThread();
+                final long start = System.nanoTime();
+                Thread.sleep((long)(seconds * 1000));
+                final long packets = traffic.sinks().get(0).counters().packets() - packetsBefore;
+                final java.util.Map<Long, long[]> after = perThread();
+                final long elapsed = System.nanoTime() - start;
+                long allocated = 0;
+                final List<String> threads = new java.util.ArrayList<>();
+                for (final java.util.Map.Entry<Long, long[]> t : after.entrySet())
+                {
+                    final long[] was = before.getOrDefault(t.getKey(), new long[2]);
+                    final long bytes = t.getValue()[0] - was[0];
+                    final long cpu = t.getValue()[1] - was[1];
+                    allocated += bytes;
+                    if (cpu > elapsed / 100 || bytes > packets / 100)
+                    {
+                        final java.lang.management.ThreadInfo info = THREADS.getThreadInfo(t.getKey());
+                        threads.add(String.format(java.util.Locale.ROOT, "  %-48s cpu %5.1f%%  alloc %8.3f B/pkt",
+                            null == info ? "?" : info.getThreadName(), 100.0 * cpu / elapsed,
+                            0 == packets ? 0.0 : (double)bytes / packets));
+                    }
+                }
+                traffic.stopGenerators();
+                final org.netmapengine.actors.PortStatus rx = engine.metrics().toCompletableFuture().get()
+                    .pipelines().get(0).receivers().get(0);
+                threads.add(String.format(java.util.Locale.ROOT, "  receiver: average batch %.1f packets, %d idle polls, " +
+                    "%d stalls", rx.averageBatch(), rx.idlePolls(), rx.stalls()));
+                final List<PipelineReport> reports = engine.shutdown().toCompletableFuture().get(60, TimeUnit.SECONDS);
+                traffic.drainAndStopSinks(200, 5000);
+                return new Result(async ? "async" : "fused", batch, packets, elapsed / 1e9, allocated,
+                    reports.get(0).clean(), idle, threads);
+            }
+        }
+        finally
+        {
+            system.terminate();
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** @return bytes allocated and CPU nanoseconds used so far by each live thread. */
+    private static java.util.Map<Long, long[]> perThread()
+    {
+        final java.util.Map<Long, long[]> all = new java.util.HashMap<>();
+        final long[] ids = THREADS.getAllThreadIds();
+        final long[] bytes = THREADS.getThreadAllocatedBytes(ids);
+        for (int i = 0; i < ids.length; i++)
+        {
+            all.put(ids[i], new long[]{Math.max(0, bytes[i]), Math.max(0, THREADS.getThreadCpuTime(ids[i]))});
+        }
+        return all;
+    }
+}
