@@ -182,20 +182,19 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
     {
         recycle.batch().reset();
         pool.push(recycle.batch());
-        if (!stash.isEmpty() && pool.size() >= batchesPerRun)
+        // Run stashed work, in order, for as long as the pool covers a run: each run checks again, and with
+        // pass-through most runs give their batches back at once, so do not wait for one return per run.
+        unstashing = true;
+        try
         {
-            // One stashed run per returned batch keeps the check before each run honest; the flag tells
-            // onWork that the work comes from the stash, so it is not stashed again behind later work.
-            unstashing = true;
-            try
+            while (!stash.isEmpty() && pool.size() >= batchesPerRun)
             {
                 stash.unstash(this, 1, command -> command);
-                return Behaviors.same();
             }
-            finally
-            {
-                unstashing = false;
-            }
+        }
+        finally
+        {
+            unstashing = false;
         }
         return Behaviors.same();
     }

@@ -326,4 +326,44 @@ class PipelineRuntimeTest
             assertTrue(mirror.awaitSunk(dns, 10_000), "and the mirror port got every copy: " + mirror.sunk());
         }
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldKeepMovingWithManyBatchesInFlight() throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final String hocon = """
+            pipeline {
+              name = deep
+              ports {
+                in { port = "netmap:deep}0", to = by-port, extra-buffers = 16384 }
+                out { port = "netmap:deep{1" }
+              }
+              stages {
+                by-port {
+                  type = classify-port
+                  params { rules { dns = { protocol = udp, ports = "53" } } }
+                  outputs { dns = count, miss = count }
+                }
+                count { type = counter, outputs { out = out } }
+              }
+            }
+            """;
+        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
+            PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
+        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
+        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, new PipelineRuntime.Tuning(64, 32, 256,
+            Duration.ofSeconds(5), Duration.ofSeconds(2), "netmap-engine.dispatchers.port"), started.ref()));
+        final ActorRef<PipelineRuntime.Command> runtime =
+            ((PipelineRuntime.Started)started.receiveMessage(Duration.ofSeconds(10))).runtime();
+        final long packets = 3_000_000;
+        try (Traffic traffic = new Traffic(backend, "netmap:deep{0", "netmap:deep}1", packets, 0).start())
+        {
+            assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk() + " of " + packets);
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+        }
+    }
 }
