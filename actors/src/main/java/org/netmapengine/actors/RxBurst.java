@@ -10,7 +10,8 @@ import org.netmapengine.pipeline.PacketBatch;
  * Takes received packets out of a port's RX rings into handles, netmap-bridge style: the burst is limited
  * once (ring space, batch room, free buffers), then a counted loop swaps each slot's buffer for a free one
  * ({@code NS_BUF_CHANGED}) so the slot goes back to the kernel at once, however long the pipeline keeps the
- * packet; {@code head} is published once per ring. At most one RX sync per burst.
+ * packet; {@code head} is published once per ring. One RX sync per burst that took packets (two when the
+ * rings looked empty at first).
  * <p>
  * Multi-slot packets ({@code NS_MOREFRAG}) are not carried: their buffers go straight back to the ring and
  * they are counted in {@link #multiSlotDropped()}.
@@ -46,9 +47,15 @@ final class RxBurst
         int taken = takeFromRings(into);
         if (0 == taken)
         {
-            // Rings empty as far as we know: one sync releases what we consumed and learns new packets.
+            // Rings empty as far as we know: learn new packets, then take them.
             port.rxSync();
             taken = takeFromRings(into);
+        }
+        if (taken > 0)
+        {
+            // One sync per batch: the slots just consumed go back to the sender now, not when the ring looks
+            // empty, so the sender never waits a whole ring's worth for room.
+            port.rxSync();
         }
         return taken;
     }
@@ -69,10 +76,16 @@ final class RxBurst
     private int takeFromRing(final RingView ring, final PacketBatch into)
     {
         final int n = Math.min(ring.space(), Math.min(into.capacity() - into.count(), free.size()));
+        final boolean offsets = 0 != ring.offsetMask();
         int slot = ring.head();
         for (int i = 0; i < n; i++)
         {
-            final boolean moreFollows = 0 != (ring.slotFlags(slot) & NetmapApi.NS_MOREFRAG);
+            // Index, length and flags in one read; the swap in one write, flagged NS_BUF_CHANGED.
+            final long head = ring.slotHead(slot);
+            final int bufIdx = (int)head;
+            final int length = (int)(head >>> 32) & 0xFFFF;
+            final int flags = (int)(head >>> 48);
+            final boolean moreFollows = 0 != (flags & NetmapApi.NS_MOREFRAG);
             if (inMultiSlotPacket || moreFollows)
             {
                 // Its buffers stay in the ring; the packet is counted once, at its last slot.
@@ -84,9 +97,9 @@ final class RxBurst
             }
             else
             {
-                final int bufIdx = ring.swapBuffer(slot, free.pop());
-                final int length = ring.len(slot);
-                into.add(bufIdx, ring.bufferAddress(bufIdx), ring.packetOffset(slot), length, owner, regionId, owner);
+                ring.slotHead(slot, free.pop(), length, flags | NetmapApi.NS_BUF_CHANGED);
+                into.add(bufIdx, ring.bufferAddress(bufIdx), offsets ? ring.packetOffset(slot) : 0, length, owner,
+                    regionId, owner);
                 bytes += length;
             }
             slot = ring.next(slot);

@@ -1,6 +1,7 @@
 package org.netmapengine.actors;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.ring.RingView;
 import org.netmapengine.pipeline.DropReason;
@@ -63,8 +64,14 @@ final class TxBurst
             final int length = packets.length(i);
             if (packets.region(i) == regionId && 0 == packets.offset(i))
             {
-                batch.returnTransmitted(ring.swapBuffer(slot, packets.bufIdx(i)));
+                // The slot's old buffer goes back to the owner; index, length and flags in one write.
+                final long head = ring.slotHead(slot);
+                ring.slotHead(slot, packets.bufIdx(i), length, (int)(head >>> 48) | NetmapApi.NS_BUF_CHANGED);
+                batch.returnTransmitted((int)head);
                 zeroCopy++;
+                bytes += length;
+                slot = ring.next(slot);
+                continue;
             }
             else if (length <= bufferSize)
             {

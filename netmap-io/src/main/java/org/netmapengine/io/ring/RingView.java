@@ -251,6 +251,22 @@ public final class RingView
         ring.putLong(NetmapRingDescriptor.slotOffset(slot) + PTR_OFFSET, ptr);
     }
 
+    /**
+     * @return the slot's first 8 bytes in one read: {@code buf_idx} in the low 32 bits, {@code len} in bits 32-47,
+     * {@code flags} in bits 48-63 (little-endian memory, as on every platform netmap runs on).
+     */
+    public long slotHead(final int slot)
+    {
+        return ring.getLong(NetmapRingDescriptor.slotOffset(slot));
+    }
+
+    /** Writes a slot's first 8 bytes in one store: buffer index, length and flags, as {@link #slotHead} reads them. */
+    public void slotHead(final int slot, final int bufIdx, final int len, final int flags)
+    {
+        ring.putLong(NetmapRingDescriptor.slotOffset(slot),
+            (bufIdx & 0xFFFF_FFFFL) | ((long)(len & 0xFFFF) << 32) | ((long)(flags & 0xFFFF) << 48));
+    }
+
     /** @return the packet's offset inside its buffer ({@code NETMAP_ROFFSET}), 0 unless offsets are on. */
     public int packetOffset(final int slot)
     {
