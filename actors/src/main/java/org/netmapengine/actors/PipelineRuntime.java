@@ -130,6 +130,7 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
     private final List<PortStatus> closedReceivers = new ArrayList<>();
     private final List<TransmitterStatus> closedTransmitters = new ArrayList<>();
     private final Map<String, Integer> fanouts = new HashMap<>();
+    private final List<String> portNames = new ArrayList<>();
     private ActorRef<PipelineReport> stopReplyTo;
     private Phase phase = Phase.RUNNING;
     private long deadline;
@@ -193,6 +194,8 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
         }
 
         final int ports = open.receiving.size();
+        // Port ids are the receivers' order; a port with one receiver per ring has one id per ring, one name.
+        open.receiving.keySet().forEach(key -> portNames.add(key.split("#")[0]));
         final Map<String, Downstream> toSegment = new HashMap<>();
         final List<Segment> segments = pipeline.segments();
         for (int s = segments.size() - 1; s >= 0; s--)
@@ -249,7 +252,7 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
         // keeps a reserve of its own, asked for ahead, so a lend can arrive in time.
         final int spares = fanout > 1 && !segment.upstreamSegments().isEmpty() ?
             Math.max(tuning.spares(), 4 * batch * (fanout - 1)) : 0;
-        final SegmentPlan plan = new SegmentPlan(segment.name(), members, exits, batch, spares, fanout);
+        final SegmentPlan plan = new SegmentPlan(segment.name(), members, exits, batch, spares, fanout, portNames);
         final int instances = segment.parallelism();
         @SuppressWarnings("unchecked")
         final ActorRef<HandleBatch.Work>[] refs = new ActorRef[instances];

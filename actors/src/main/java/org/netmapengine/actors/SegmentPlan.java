@@ -16,9 +16,10 @@ import java.util.function.Supplier;
  * @param batch     packets per outgoing batch.
  * @param spares    spare buffers to borrow from a packet's owner for copies (0 when no stage copies).
  * @param maxFanout the most packets one arriving packet can become in the segment (1 without copies).
+ * @param portNames the pipeline's name of each receiving port, by port id (a packet's {@code inPort}).
  */
 public record SegmentPlan(String name, List<StagePlan> stages, List<Downstream> exits, int batch, int spares,
-    int maxFanout)
+    int maxFanout, List<String> portNames)
 {
     /**
      * One member stage.

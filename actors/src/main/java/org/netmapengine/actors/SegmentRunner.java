@@ -612,6 +612,13 @@ final class SegmentRunner
             return instances;
         }
 
+        @Override
+        public String portName(final int portId)
+        {
+            final List<String> names = SegmentRunner.this.plan.portNames();
+            return portId >= 0 && portId < names.size() ? names.get(portId) : null;
+        }
+
         private void logError(final RuntimeException e)
         {
             final long now = System.nanoTime();

@@ -19,4 +19,10 @@ public interface StageContext
 
     /** @return how many parallel instances of the stage run. */
     int instances();
+
+    /**
+     * @param portId a packet's {@link PacketBatch#inPort(int)}.
+     * @return the name, in the pipeline definition, of the port the packet arrived on; null for an unknown id.
+     */
+    String portName(int portId);
 }

@@ -12,11 +12,21 @@ public final class TestStageContext implements StageContext
 {
     private final String name;
     private final List<String> outputs;
+    private final List<String> ports;
 
     public TestStageContext(final String name, final List<String> outputs)
     {
+        this(name, outputs, List.of());
+    }
+
+    /**
+     * @param ports the port names by port id, as the runtime numbers its receiving ports.
+     */
+    public TestStageContext(final String name, final List<String> outputs, final List<String> ports)
+    {
         this.name = name;
         this.outputs = List.copyOf(outputs);
+        this.ports = List.copyOf(ports);
     }
 
     /** Starts {@code stage} with a context over its own outputs and returns a recorder for a batch of that size. */
@@ -53,5 +63,11 @@ public final class TestStageContext implements StageContext
     public int instances()
     {
         return 1;
+    }
+
+    @Override
+    public String portName(final int portId)
+    {
+        return portId >= 0 && portId < ports.size() ? ports.get(portId) : null;
     }
 }
