@@ -58,17 +58,27 @@ class PipelineRuntimeTest
     private ActorRef<PipelineRuntime.Command> startPipeline(
         final EmulatedBackend backend, final String parent, final String first, final String stages)
     {
-        final String hocon = "pipeline {\n name = " + parent + "\n ports {\n" +
+        return startPipeline(backend, "pipeline {\n name = " + parent + "\n ports {\n" +
             "  in { port = \"netmap:" + parent + "}0\", to = " + first + " }\n" +
-            "  out { port = \"netmap:" + parent + "{1\" }\n }\n stages {\n" + stages + "\n }\n}\n";
+            "  out { port = \"netmap:" + parent + "{1\" }\n }\n stages {\n" + stages + "\n }\n}\n",
+            PipelineRuntime.Tuning.DEFAULT);
+    }
+
+    private static ActorRef<PipelineRuntime.Command> startPipeline(
+        final EmulatedBackend backend, final String hocon, final PipelineRuntime.Tuning tuning)
+    {
         final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
             PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
         final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
-        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, PipelineRuntime.Tuning.DEFAULT, started.ref()));
+        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, tuning, started.ref()));
         final PipelineRuntime.StartResult result = started.receiveMessage(Duration.ofSeconds(10));
         assertInstanceOf(PipelineRuntime.Started.class, result, result.toString());
         return ((PipelineRuntime.Started)result).runtime();
     }
+
+    /** Tuning with room for 64 batches in flight per receiver. */
+    private static final PipelineRuntime.Tuning DEEP = new PipelineRuntime.Tuning(64, 32, 256, Duration.ofSeconds(5),
+        Duration.ofSeconds(2), "netmap-engine.dispatchers.port");
 
     private static PipelineReport stopPipeline(final ActorRef<PipelineRuntime.Command> runtime)
     {
@@ -300,13 +310,7 @@ class PipelineRuntimeTest
               }
             }
             """;
-        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
-            PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
-        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
-        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, new PipelineRuntime.Tuning(64, 32, 256,
-            Duration.ofSeconds(5), Duration.ofSeconds(2), "netmap-engine.dispatchers.port"), started.ref()));
-        final ActorRef<PipelineRuntime.Command> runtime =
-            ((PipelineRuntime.Started)started.receiveMessage(Duration.ofSeconds(10))).runtime();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, hocon, DEEP);
         final long packets = 1_000_000;
         try (Traffic traffic = new Traffic(backend, "netmap:br{0", "netmap:br}1", packets, 0);
              Traffic mirror = new Traffic(backend, "netmap:br{9", "netmap:br}2", 0, 0))
@@ -349,13 +353,7 @@ class PipelineRuntimeTest
               }
             }
             """;
-        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
-            PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
-        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
-        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, new PipelineRuntime.Tuning(64, 32, 256,
-            Duration.ofSeconds(5), Duration.ofSeconds(2), "netmap-engine.dispatchers.port"), started.ref()));
-        final ActorRef<PipelineRuntime.Command> runtime =
-            ((PipelineRuntime.Started)started.receiveMessage(Duration.ofSeconds(10))).runtime();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, hocon, DEEP);
         final long packets = 3_000_000;
         try (Traffic traffic = new Traffic(backend, "netmap:deep{0", "netmap:deep}1", packets, 0).start())
         {

@@ -128,46 +128,31 @@ final class PipeEndpoint implements PortDriver
     private boolean txSync(final RingView ring, final UnsafeBuffer kring, final RingView peer, final UnsafeBuffer peerKring)
     {
         final int hwtail = kring.getIntVolatile(KRING_PIPE_TAIL_OFFSET);
-        kring.putInt(KRING_HWTAIL_OFFSET, hwtail);
-        final int hwcur = kring.getInt(KRING_HWCUR_OFFSET);
-        final int head = ring.head();
+        int m = newSlots(ring, kring, hwtail);
         boolean published = false;
-        if (ring.distance(hwcur, head) > ring.distance(hwcur, hwtail))
+        if (m > 0)
         {
-            reset(ring, hwcur, hwtail);
-        }
-        else
-        {
-            int m = ring.distance(hwcur, head);
-            if (m > 0)
+            int k = kring.getInt(KRING_HWCUR_OFFSET);
+            int complete = -1;
+            for (; m > 0; m--)
             {
-                int k = hwcur;
-                int complete = -1;
-                for (; m > 0; m--)
+                ring.copySlotTo(k, peer, k);
+                final int slotFlags = clearBufChanged(ring, k);
+                k = ring.next(k);
+                if (0 == (slotFlags & NetmapApi.NS_MOREFRAG))
                 {
-                    ring.copySlotTo(k, peer, k);
-                    final int slotFlags = ring.slotFlags(k);
-                    if (0 != (slotFlags & NetmapApi.NS_BUF_CHANGED))
-                    {
-                        ring.slotFlags(k, slotFlags & ~NetmapApi.NS_BUF_CHANGED);
-                    }
-                    k = ring.next(k);
-                    if (0 == (slotFlags & NetmapApi.NS_MOREFRAG))
-                    {
-                        complete = k;
-                    }
-                }
-                kring.putInt(KRING_HWCUR_OFFSET, k);
-                if (complete >= 0)
-                {
-                    // Only complete packets become visible to the peer.
-                    peerKring.putIntOrdered(KRING_PIPE_TAIL_OFFSET, complete);
-                    published = true;
+                    complete = k;
                 }
             }
+            kring.putInt(KRING_HWCUR_OFFSET, k);
+            if (complete >= 0)
+            {
+                // Only complete packets become visible to the peer.
+                peerKring.putIntOrdered(KRING_PIPE_TAIL_OFFSET, complete);
+                published = true;
+            }
         }
-        stamp(ring, kring);
-        ring.tailRelease(hwtail);
+        finish(ring, kring, hwtail);
         return published;
     }
 
@@ -188,39 +173,61 @@ final class PipeEndpoint implements PortDriver
     private boolean rxSync(final RingView ring, final UnsafeBuffer kring, final RingView peer, final UnsafeBuffer peerKring)
     {
         final int hwtail = kring.getIntVolatile(KRING_PIPE_TAIL_OFFSET);
+        int m = newSlots(ring, kring, hwtail);
+        boolean published = false;
+        if (m > 0)
+        {
+            int k = kring.getInt(KRING_HWCUR_OFFSET);
+            for (; m > 0; m--)
+            {
+                // Copy back always: a swapped-in buffer (and any offset) returns to the sender's ring.
+                ring.copySlotTo(k, peer, k);
+                clearBufChanged(ring, k);
+                k = ring.next(k);
+            }
+            peerKring.putIntOrdered(KRING_PIPE_TAIL_OFFSET, 0 == k ? ring.numSlots() - 1 : k - 1);
+            kring.putInt(KRING_HWCUR_OFFSET, k);
+            published = true;
+        }
+        finish(ring, kring, hwtail);
+        return published;
+    }
+
+    /**
+     * The kernel's sync prologue: learns {@code hwtail} (the peer's {@code pipe_tail}), checks the user's
+     * {@code head} against {@code [hwcur, hwtail]} and resets the ring when it is outside.
+     *
+     * @return slots the user handed over since the last sync: {@code head - hwcur}, 0 after a reset.
+     */
+    private int newSlots(final RingView ring, final UnsafeBuffer kring, final int hwtail)
+    {
         kring.putInt(KRING_HWTAIL_OFFSET, hwtail);
         final int hwcur = kring.getInt(KRING_HWCUR_OFFSET);
-        final int head = ring.head();
-        boolean published = false;
-        if (ring.distance(hwcur, head) > ring.distance(hwcur, hwtail))
+        final int handed = ring.distance(hwcur, ring.head());
+        if (handed > ring.distance(hwcur, hwtail))
         {
             reset(ring, hwcur, hwtail);
+            return 0;
         }
-        else
-        {
-            int m = ring.distance(hwcur, head);
-            if (m > 0)
-            {
-                int k = hwcur;
-                for (; m > 0; m--)
-                {
-                    // Copy back always: a swapped-in buffer (and any offset) returns to the sender's ring.
-                    ring.copySlotTo(k, peer, k);
-                    final int slotFlags = ring.slotFlags(k);
-                    if (0 != (slotFlags & NetmapApi.NS_BUF_CHANGED))
-                    {
-                        ring.slotFlags(k, slotFlags & ~NetmapApi.NS_BUF_CHANGED);
-                    }
-                    k = ring.next(k);
-                }
-                peerKring.putIntOrdered(KRING_PIPE_TAIL_OFFSET, 0 == k ? ring.numSlots() - 1 : k - 1);
-                kring.putInt(KRING_HWCUR_OFFSET, k);
-                published = true;
-            }
-        }
+        return handed;
+    }
+
+    /** The kernel's sync epilogue: stamps the ring if asked and publishes {@code tail}. */
+    private static void finish(final RingView ring, final UnsafeBuffer kring, final int hwtail)
+    {
         stamp(ring, kring);
         ring.tailRelease(hwtail);
-        return published;
+    }
+
+    /** @return the slot's flags as they were; {@code NS_BUF_CHANGED} is cleared once the change is passed on. */
+    private static int clearBufChanged(final RingView ring, final int slot)
+    {
+        final int slotFlags = ring.slotFlags(slot);
+        if (0 != (slotFlags & NetmapApi.NS_BUF_CHANGED))
+        {
+            ring.slotFlags(slot, slotFlags & ~NetmapApi.NS_BUF_CHANGED);
+        }
+        return slotFlags;
     }
 
     @Override
