@@ -390,6 +390,8 @@ final class SegmentRunner
         /** The output each packet was sent to, -1 when dropped; routed once {@code process} returns. */
         final int[] choice;
         final SegmentPlan.Route[] routes;
+        /** For each output, the first output with the same route. */
+        final int[] sameRoute;
         final int instance;
         final int instances;
         PacketBatch batch;
@@ -405,6 +407,20 @@ final class SegmentRunner
             this.decided = new boolean[capacity];
             this.choice = new int[capacity];
             this.routes = plan.routes().toArray(new SegmentPlan.Route[0]);
+            // Outputs wired to the same place are one route: a batch split over them still moves whole.
+            this.sameRoute = new int[routes.length];
+            for (int o = 0; o < routes.length; o++)
+            {
+                sameRoute[o] = o;
+                for (int earlier = 0; earlier < o; earlier++)
+                {
+                    if (routes[earlier].equals(routes[o]))
+                    {
+                        sameRoute[o] = earlier;
+                        break;
+                    }
+                }
+            }
             this.instance = instance;
             this.instances = instances;
         }
@@ -436,11 +452,11 @@ final class SegmentRunner
         private void dispatch(final PacketBatch packets)
         {
             final int count = packets.count();
-            final int first = count > 0 && decided[0] ? choice[0] : -1;
+            final int first = count > 0 && decided[0] && choice[0] >= 0 ? sameRoute[choice[0]] : -1;
             boolean uniform = first >= 0;
             for (int i = 1; uniform && i < count; i++)
             {
-                uniform = decided[i] && choice[i] == first;
+                uniform = decided[i] && choice[i] >= 0 && sameRoute[choice[i]] == first;
             }
             if (uniform && forwardWhole(packets, routes[first]))
             {

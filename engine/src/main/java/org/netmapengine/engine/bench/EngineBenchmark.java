@@ -51,10 +51,16 @@ public final class EngineBenchmark
         (com.sun.management.ThreadMXBean)ManagementFactory.getThreadMXBean();
 
     private final Path directory;
+    private final boolean pinned;
 
-    public EngineBenchmark(final Path directory)
+    /**
+     * @param pinned pin pkt-gen and the receiver to CPU 0, the transmitter and the sink to CPU 1, so that each
+     *               packet's cache lines stay on the core that wrote them until the transmitter swaps them away.
+     */
+    public EngineBenchmark(final Path directory, final boolean pinned)
     {
         this.directory = directory;
+        this.pinned = pinned;
     }
 
     /**
@@ -80,8 +86,8 @@ public final class EngineBenchmark
               emulated.directory = "%s"
               pipelines.bench {
                 ports {
-                  in { port = "netmap:%s}0", to = by-port, batch = %d, idle = %s, extra-buffers = %d }
-                  out { port = "netmap:%s{1", idle = %s }
+                  in { port = "netmap:%s}0", to = by-port, batch = %d, idle = %s, extra-buffers = %d %s }
+                  out { port = "netmap:%s{1", idle = %s %s }
                 }
                 stages {
                   by-port {
@@ -94,12 +100,13 @@ public final class EngineBenchmark
               }
               traffic {
                 generators.gen { port = "netmap:%s{0", length = 60, burst = %d,
-                  src = "10.0.0.1:1024-10.0.0.1:1087", dst = "10.1.0.1:53-10.1.0.4:54" }
-                sinks.sink { port = "netmap:%s}1", verify = false }
+                  src = "10.0.0.1:1024-10.0.0.1:1087", dst = "10.1.0.1:53-10.1.0.4:54" %s }
+                sinks.sink { port = "netmap:%s}1", verify = false %s }
               }
             }
             akka.loglevel = WARNING
-            """.formatted(directory, parent, batch, idle, extraBuffers, parent, idle, async, parent, batch, parent))
+            """.formatted(directory, parent, batch, idle, extraBuffers, pin(0), parent, idle, pin(1), async, parent,
+                batch, pin(0), parent, pin(1)))
             .withFallback(ConfigFactory.load()).resolve();
         final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config);
         try
@@ -155,6 +162,12 @@ public final class EngineBenchmark
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** @return a {@code cpu} setting when the benchmark pins threads: the first side on CPU 0, the second on 1. */
+    private String pin(final int cpu)
+    {
+        return pinned ? ", cpu = " + cpu : "";
     }
 
     /** @return bytes allocated and CPU nanoseconds used so far by each live thread. */

@@ -168,6 +168,10 @@ final class BenchCommand
         @Option(names = "--threads", description = "Also print each busy thread's CPU share and allocation.")
         boolean threads;
 
+        @Option(names = "--pin", description = "Pin pkt-gen and the receiver to CPU 0, the transmitter and the sink " +
+            "to CPU 1.")
+        boolean pin;
+
         @Override
         public Integer call() throws Exception
         {
@@ -175,7 +179,7 @@ final class BenchCommand
             out.printf("engine benchmark: 64-byte frames, %d CPUs, Agrona bounds checks %s%n",
                 Runtime.getRuntime().availableProcessors(), UnsafeBuffer.SHOULD_BOUNDS_CHECK ? "on" : "off");
             final org.netmapengine.engine.bench.EngineBenchmark bench =
-                new org.netmapengine.engine.bench.EngineBenchmark(directory);
+                new org.netmapengine.engine.bench.EngineBenchmark(directory, pin);
             final org.netmapengine.engine.bench.EngineBenchmark.Result fused = bench.run(false, batch, idle, extraBuffers, warmup, seconds);
             out.println(fused);
             if (threads)

@@ -44,7 +44,7 @@ public final class TrafficRunner implements AutoCloseable
                 ports.add(port);
                 final PacketReceiver receiver = new PacketReceiver(port, RunLimits.DEFAULT, sink.verify());
                 sinks.add(receiver);
-                sinkThreads.add(new Thread(receiver, "sink-" + sink.name()));
+                sinkThreads.add(new Thread(pinned(receiver, sink.cpus()), "sink-" + sink.name()));
                 sinkCounters.add(new Counters(sink.name(), port.name(), receiver.counters(), receiver.checks()));
             }
             for (final TrafficSettings.Generator generator : settings.generators())
@@ -53,7 +53,7 @@ public final class TrafficRunner implements AutoCloseable
                 ports.add(port);
                 final PacketGenerator loop = new PacketGenerator(port, generator.frames(), generator.limits());
                 generators.add(loop);
-                generatorThreads.add(new Thread(loop, "pkt-gen-" + generator.name()));
+                generatorThreads.add(new Thread(pinned(loop, generator.cpus()), "pkt-gen-" + generator.name()));
                 generatorCounters.add(new Counters(generator.name(), port.name(), loop.counters(), null));
             }
         }
@@ -62,6 +62,15 @@ public final class TrafficRunner implements AutoCloseable
             ports.forEach(NetmapPort::close);
             throw e;
         }
+    }
+
+    private static Runnable pinned(final Runnable loop, final int[] cpus)
+    {
+        return 0 == cpus.length ? loop : () ->
+        {
+            org.netmapengine.io.os.CpuAffinity.pinCurrentThread(cpus);
+            loop.run();
+        };
     }
 
     public void startSinks()

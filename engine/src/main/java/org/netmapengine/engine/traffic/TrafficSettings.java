@@ -19,20 +19,23 @@ import java.util.List;
  * <pre>
  * traffic {
  *   generators { gen { port = "netmap:default{0", length = 60, burst = 256, rate = 0, count = 0,
- *                      src = "10.0.0.1:1000-10.0.0.9:1100", dst = "10.1.0.1:53-10.1.0.1:60" } }
- *   sinks { sink { port = "netmap:default}1", verify = true } }
+ *                      src = "10.0.0.1:1000-10.0.0.9:1100", dst = "10.1.0.1:53-10.1.0.1:60", cpu = 0 } }
+ *   sinks { sink { port = "netmap:default}1", verify = true, cpu = 1 } }
  * }
  * </pre>
  */
 public record TrafficSettings(List<Generator> generators, List<Sink> sinks)
 {
-    /** A pkt-gen sending into a port: rate 0 = as fast as it can, count 0 = until stopped. */
-    public record Generator(String name, PortSpec port, FrameSpec frames, RunLimits limits)
+    /**
+     * A pkt-gen sending into a port: rate 0 = as fast as it can, count 0 = until stopped; {@code cpus} pins its
+     * thread (empty: not pinned).
+     */
+    public record Generator(String name, PortSpec port, FrameSpec frames, RunLimits limits, int[] cpus)
     {
     }
 
     /** A receiver counting what arrives at a port; {@code verify} checks checksums and sequence numbers. */
-    public record Sink(String name, PortSpec port, boolean verify)
+    public record Sink(String name, PortSpec port, boolean verify, int[] cpus)
     {
     }
 
@@ -64,7 +67,7 @@ public record TrafficSettings(List<Generator> generators, List<Sink> sinks)
                 }
                 final RunLimits limits = RunLimits.DEFAULT.withBurst(g.getInt("burst", 256))
                     .withRate(g.getLong("rate", 0)).withCount(g.getLong("count", 0));
-                generators.add(new Generator(name, port(g), frames, limits));
+                generators.add(new Generator(name, port(g), frames, limits, cpus(g)));
             }
         }
         if (traffic.hasPath("sinks"))
@@ -72,7 +75,7 @@ public record TrafficSettings(List<Generator> generators, List<Sink> sinks)
             for (final String name : traffic.getObject("sinks").keySet())
             {
                 final StageParameters s = parameters(traffic, "sinks", name);
-                sinks.add(new Sink(name, port(s), s.getBoolean("verify", true)));
+                sinks.add(new Sink(name, port(s), s.getBoolean("verify", true), cpus(s)));
             }
         }
         return new TrafficSettings(List.copyOf(generators), List.copyOf(sinks));
@@ -90,6 +93,24 @@ public record TrafficSettings(List<Generator> generators, List<Sink> sinks)
         {
             throw new PipelineConfigException(e.origin() == null ? "?" : StageParameters.fileOf(e.origin()),
                 e.origin() == null ? -1 : e.origin().lineNumber(), path, "expected an object { port = ... }");
+        }
+    }
+
+    private static int[] cpus(final StageParameters p)
+    {
+        if (!p.has("cpu"))
+        {
+            return new int[0];
+        }
+        try
+        {
+            return p.config().getValue("cpu").valueType() == com.typesafe.config.ConfigValueType.LIST ?
+                p.config().getIntList("cpu").stream().mapToInt(Integer::intValue).toArray() :
+                new int[]{p.getInt("cpu")};
+        }
+        catch (final ConfigException e)
+        {
+            throw p.error("cpu", "expected a CPU number or a list of them");
         }
     }
 
