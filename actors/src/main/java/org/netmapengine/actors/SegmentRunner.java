@@ -58,6 +58,8 @@ final class SegmentRunner
     private final PacketBatch single = new PacketBatch(1);
     private final PacketBatch copied = new PacketBatch(1);
     private HandleBatch current;
+    /** The member running now, for {@link #salvage}: null between runs. */
+    private Member running;
     private HandleBatch overflow;
     private int owner;
     private akka.actor.typed.ActorRef<PortReceiver.Command> ownerRef;
@@ -168,6 +170,7 @@ final class SegmentRunner
         {
             members[k].input.clear();
         }
+        running = null;
         keepSpares(plan.spares());
         flush();
     }
@@ -205,28 +208,40 @@ final class SegmentRunner
      */
     void salvage(final DropReason reason)
     {
-        if (null == current)
+        if (null == running)
         {
             return;
         }
-        final Member entry = members[0];
-        final PacketBatch arrived = current.packets();
-        for (int i = 0; i < arrived.count() && i < entry.decided.length; i++)
+        // The member that failed: what it had not passed on yet (undecided, or decided and not yet routed).
+        final Member failed = running;
+        final PacketBatch batch = failed.batch;
+        for (int i = failed.routed; i < batch.count() && i < failed.decided.length; i++)
         {
-            if (!entry.decided[i])
+            if (!failed.decided[i] || failed.choice[i] >= 0)
             {
-                returnBuffer(arrived.bufIdx(i), reason);
+                returnBuffer(batch.bufIdx(i), reason);
             }
+        }
+        // Members that had not run yet: all their input.
+        boolean after = false;
+        for (final Member member : members)
+        {
+            if (after)
+            {
+                final PacketBatch input = null != member.alias ? member.alias : member.input;
+                for (int i = 0; i < input.count(); i++)
+                {
+                    returnBuffer(input.bufIdx(i), reason);
+                }
+                member.alias = null;
+            }
+            after |= member == failed;
         }
         for (int k = 1; k < members.length; k++)
         {
-            final PacketBatch input = members[k].input;
-            for (int i = 0; i < input.count(); i++)
-            {
-                returnBuffer(input.bufIdx(i), reason);
-            }
-            input.clear();
+            members[k].input.clear();
         }
+        running = null;
         for (final HandleBatch[] byInstance : outgoing)
         {
             for (int i = 0; i < byInstance.length; i++)
@@ -396,6 +411,8 @@ final class SegmentRunner
         final int instances;
         PacketBatch batch;
         int mapped = -1;
+        /** Packets of {@link #batch} passed on so far: what a salvage need not give back. */
+        int routed;
 
         Member(final SegmentPlan.StagePlan plan, final StageCounters counters, final int capacity, final int instance,
             final int instances)
@@ -427,6 +444,8 @@ final class SegmentRunner
 
         void run(final PacketBatch packets)
         {
+            running = this;
+            routed = 0;
             counters.in += packets.count();
             batch = packets;
             java.util.Arrays.fill(decided, 0, packets.count(), false);
@@ -460,6 +479,7 @@ final class SegmentRunner
             }
             if (uniform && forwardWhole(packets, routes[first]))
             {
+                routed = count;
                 return;
             }
             for (int i = 0; i < count; i++)
@@ -474,6 +494,7 @@ final class SegmentRunner
                 {
                     route(packets, i, routes[choice[i]], this);
                 }
+                routed = i + 1;
             }
         }
 
@@ -535,6 +556,7 @@ final class SegmentRunner
                 finally
                 {
                     mapped = -1;
+                    batch = packets;
                 }
             }
         }

@@ -93,7 +93,9 @@ public final class StageActor extends AbstractBehavior<StageActor.Command>
     {
         return Behaviors.supervise(Behaviors.<Command>setup(context ->
             Behaviors.<Command>withStash(STASH_CAPACITY, stash -> new StageActor(context, stash, settings))))
-            .onFailure(SupervisorStrategy.restart());
+            // Throwable, not just Exception: a stage that throws an Error (an assertion, a stack overflow) is a bug
+            // the pipeline survives; Akka still passes fatal errors (out of memory) on to the system.
+            .onFailure(Throwable.class, SupervisorStrategy.restart());
     }
 
     private StageActor(final ActorContext<Command> context, final StashBuffer<Command> stash, final Settings settings)

@@ -364,4 +364,36 @@ class PipelineRuntimeTest
             assertBalanced(report);
         }
     }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRestartAFailedStageActorAndGiveBackTheBuffersItHeld() throws Exception
+    {
+        org.netmapengine.actors.stages.FailsItsActorOnce.ARMED.set(true);
+        final EmulatedBackend backend = backend();
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "restart", "fails", """
+            fails { class = "org.netmapengine.actors.stages.FailsItsActorOnce", outputs { out = count } }
+            count { type = counter, outputs { out = out } }
+            """);
+        final long packets = 1_000_000;
+        try (Traffic traffic = new Traffic(backend, "netmap:restart{0", "netmap:restart}1", packets, 0).start())
+        {
+            final long deadline = System.currentTimeMillis() + 60_000;
+            while (org.netmapengine.actors.stages.FailsItsActorOnce.ARMED.get() && System.currentTimeMillis() < deadline)
+            {
+                Thread.sleep(10);
+            }
+            traffic.generator.stop();
+            Thread.sleep(500);
+            final PipelineReport report = stopPipeline(runtime);
+
+            assertFalse(org.netmapengine.actors.stages.FailsItsActorOnce.ARMED.get(), "the stage failed its actor");
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+            final PortStatus in = report.receivers().get(0);
+            assertTrue(in.dropped().getOrDefault("error", 0L) > 0, "what the failed actor held came back as error");
+            assertEquals(1, report.stages().get(0).restarts(), report.render());
+            assertTrue(traffic.awaitSunk(in.transmitted(), 10_000), "and traffic went on after the restart");
+        }
+    }
 }
