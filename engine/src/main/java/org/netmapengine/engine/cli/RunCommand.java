@@ -15,6 +15,7 @@ import org.netmapengine.engine.NetmapEngineActor;
 import org.netmapengine.engine.NodeConfig;
 import org.netmapengine.engine.cluster.ClusterNode;
 import org.netmapengine.engine.cluster.ClusterSettings;
+import org.netmapengine.engine.cluster.ControlReceiver;
 import org.netmapengine.engine.cluster.NodeAgent;
 import org.netmapengine.engine.monitor.MonitorService;
 import org.netmapengine.engine.monitor.MonitorSettings;
@@ -214,16 +215,17 @@ final class RunCommand implements Callable<Integer>
         final List<String> roles = node.config().getStringList("akka.cluster.roles");
         if (roles.contains("packet"))
         {
-            final Map<String, NodeAgent.Definition> definitions = new LinkedHashMap<>();
+            final Map<String, ControlReceiver.Definition> definitions = new LinkedHashMap<>();
             for (int i = 0; i < started.size(); i++)
             {
                 definitions.put(started.get(i).pipeline(),
-                    new NodeAgent.Definition(node.config(), node.pipelinePaths().get(i)));
+                    new ControlReceiver.Definition(node.config(), node.pipelinePaths().get(i)));
             }
             final NetmapEngine engine = NetmapEngine.get(system);
-            system.systemActorOf(NodeAgent.create(engine.ref(), definitions,
-                ClusterSettings.from(node.config()).publishInterval(), engine.timeout()), "netmap-engine-node",
-                Props.empty());
+            system.systemActorOf(NodeAgent.create(engine.ref(), ClusterSettings.from(node.config()).publishInterval()),
+                "netmap-engine-node", Props.empty());
+            system.systemActorOf(ControlReceiver.create(engine.ref(), definitions, engine.timeout()),
+                "netmap-engine-control", Props.empty());
         }
         if (roles.contains("monitor"))
         {

@@ -30,7 +30,8 @@ public record JvmSnapshot(long heapUsed, long heapCommitted, long heapMax, int t
         final List<Gc> collectors = new ArrayList<>();
         for (final GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans())
         {
-            collectors.add(new Gc(gc.getName(), Math.max(0, gc.getCollectionCount()), Math.max(0, gc.getCollectionTime())));
+            collectors.add(new Gc(gc.getName(), Math.max(0, gc.getCollectionCount()),
+                Math.max(0, gc.getCollectionTime())));
         }
         return new JvmSnapshot(heap.getUsed(), heap.getCommitted(), heap.getMax(),
             ManagementFactory.getThreadMXBean().getThreadCount(), collectors);

@@ -22,7 +22,7 @@ final class ReloadDefinition
     /**
      * @return the definition to compile, or null after adding to {@code errors} why there is none.
      */
-    static NodeAgent.Definition parse(final String pipeline, final String hocon, final List<String> errors)
+    static ControlReceiver.Definition parse(final String pipeline, final String hocon, final List<String> errors)
     {
         Config root;
         try
@@ -47,11 +47,11 @@ final class ReloadDefinition
                     "', not of '" + pipeline + "'");
                 return null;
             }
-            return new NodeAgent.Definition(root, "pipeline");
+            return new ControlReceiver.Definition(root, "pipeline");
         }
         if (root.hasPath(nodePath))
         {
-            return new NodeAgent.Definition(root, nodePath);
+            return new ControlReceiver.Definition(root, nodePath);
         }
         errors.add("the definition has neither pipeline { } nor " + nodePath + " { }");
         return null;

@@ -1,6 +1,6 @@
 package org.netmapengine.engine.monitor;
 
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 import org.netmapengine.engine.cluster.NodeSnapshot;
 
 import java.util.List;
@@ -54,7 +54,7 @@ public record ClusterView(
     }
 
     /** A control request the monitor forwarded and its answer. */
-    public record Control(long timeMillis, NodeAgent.ControlResult result)
+    public record Control(long timeMillis, ControlReceiver.ControlResult result)
     {
     }
 

@@ -13,7 +13,7 @@ import akka.cluster.ClusterEvent;
 import akka.cluster.Member;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Subscribe;
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 import org.netmapengine.engine.cluster.NodeIdentity;
 import org.netmapengine.engine.cluster.NodeSnapshot;
 import org.netmapengine.engine.serialization.NodeMessage;
@@ -62,7 +62,7 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
      * {@code pipeline} of packet node {@code node} ({@code host:port} or its full address).
      */
     public record Control(String node, String action, String pipeline, String hocon,
-        ActorRef<NodeAgent.ControlResult> replyTo) implements Command
+        ActorRef<ControlReceiver.ControlResult> replyTo) implements Command
     {
     }
 
@@ -74,11 +74,11 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
     {
     }
 
-    private record AgentsChanged(Receptionist.Listing listing) implements Command
+    private record ReceiversChanged(Receptionist.Listing listing) implements Command
     {
     }
 
-    private record Controlled(NodeAgent.ControlResult result, ActorRef<NodeAgent.ControlResult> replyTo)
+    private record Controlled(ControlReceiver.ControlResult result, ActorRef<ControlReceiver.ControlResult> replyTo)
         implements Command
     {
     }
@@ -87,7 +87,7 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
     private final String self;
     private final Map<String, ClusterView.Member> members = new TreeMap<>();
     private final Map<String, ClusterView.Node> nodes = new TreeMap<>();
-    private final Map<String, ActorRef<NodeAgent.Command>> agents = new HashMap<>();
+    private final Map<String, ActorRef<ControlReceiver.Command>> receivers = new HashMap<>();
     private final Deque<ClusterView.Event> events = new ArrayDeque<>();
     private final Map<String, Long> eventCounts = new LinkedHashMap<>();
     private final Deque<ClusterView.Control> control = new ArrayDeque<>();
@@ -110,8 +110,8 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
             context.messageAdapter(ClusterEvent.ReachabilityEvent.class, ReachabilityChanged::new),
             ClusterEvent.ReachabilityEvent.class));
         context.getSystem().receptionist().tell(Receptionist.register(KEY, context.getSelf()));
-        context.getSystem().receptionist().tell(Receptionist.subscribe(NodeAgent.KEY,
-            context.messageAdapter(Receptionist.Listing.class, AgentsChanged::new)));
+        context.getSystem().receptionist().tell(Receptionist.subscribe(ControlReceiver.KEY,
+            context.messageAdapter(Receptionist.Listing.class, ReceiversChanged::new)));
     }
 
     @Override
@@ -120,7 +120,7 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
         return newReceiveBuilder()
             .onMessage(MemberChanged.class, this::onMemberChanged)
             .onMessage(ReachabilityChanged.class, this::onReachabilityChanged)
-            .onMessage(AgentsChanged.class, this::onAgentsChanged)
+            .onMessage(ReceiversChanged.class, this::onReceiversChanged)
             .onMessage(Publish.class, this::onPublish)
             .onMessage(GetView.class, this::onGetView)
             .onMessage(Control.class, this::onControl)
@@ -188,13 +188,14 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
         return now;
     }
 
-    private Behavior<Command> onAgentsChanged(final AgentsChanged changed)
+    private Behavior<Command> onReceiversChanged(final ReceiversChanged changed)
     {
-        agents.clear();
-        for (final ActorRef<NodeAgent.Command> agent : changed.listing().getServiceInstances(NodeAgent.KEY))
+        receivers.clear();
+        for (final ActorRef<ControlReceiver.Command> receiver :
+            changed.listing().getServiceInstances(ControlReceiver.KEY))
         {
-            final Address address = agent.path().address();
-            agents.put(address.hasLocalScope() ? self : NodeIdentity.label(address), agent);
+            final Address address = receiver.path().address();
+            receivers.put(address.hasLocalScope() ? self : NodeIdentity.label(address), receiver);
         }
         return this;
     }
@@ -221,30 +222,31 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
                 new ClusterView.Node(node.snapshot(), node.receivedMillis(), member.status(), member.reachable()));
         }
         get.replyTo().tell(new ClusterView(System.currentTimeMillis(), self, List.copyOf(members.values()),
-            List.copyOf(events), Collections.unmodifiableMap(new LinkedHashMap<>(eventCounts)), List.copyOf(current), List.copyOf(control)));
+            List.copyOf(events), Collections.unmodifiableMap(new LinkedHashMap<>(eventCounts)), List.copyOf(current),
+            List.copyOf(control)));
         return this;
     }
 
     private Behavior<Command> onControl(final Control request)
     {
         final String node = nodeName(request.node());
-        final ActorRef<NodeAgent.Command> agent = agents.get(node);
-        if (null == agent)
+        final ActorRef<ControlReceiver.Command> receiver = receivers.get(node);
+        if (null == receiver)
         {
-            getContext().getSelf().tell(new Controlled(new NodeAgent.ControlResult(node, request.action(),
+            getContext().getSelf().tell(new Controlled(new ControlReceiver.ControlResult(node, request.action(),
                 request.pipeline(), false, List.of("no packet node " + node + " in the cluster; packet nodes: " +
-                new TreeMap<>(agents).keySet()), -1, ""), request.replyTo()));
+                new TreeMap<>(receivers).keySet()), -1, ""), request.replyTo()));
             return this;
         }
         getContext().getLog().info("asking {} to {} pipeline {}", node, request.action(), request.pipeline());
-        getContext().ask(NodeAgent.ControlResult.class, agent, settings.controlTimeout(),
+        getContext().ask(ControlReceiver.ControlResult.class, receiver, settings.controlTimeout(),
             replyTo -> switch (request.action())
             {
-                case "stop" -> new NodeAgent.StopPipeline(request.pipeline(), replyTo);
-                case "start" -> new NodeAgent.StartPipeline(request.pipeline(), replyTo);
-                default -> new NodeAgent.ReloadPipeline(request.pipeline(), request.hocon(), replyTo);
+                case "stop" -> new ControlReceiver.StopPipeline(request.pipeline(), replyTo);
+                case "start" -> new ControlReceiver.StartPipeline(request.pipeline(), replyTo);
+                default -> new ControlReceiver.ReloadPipeline(request.pipeline(), request.hocon(), replyTo);
             },
-            (result, failure) -> new Controlled(null != result ? result : new NodeAgent.ControlResult(node,
+            (result, failure) -> new Controlled(null != result ? result : new ControlReceiver.ControlResult(node,
                 request.action(), request.pipeline(), false, List.of("no answer from " + node + " within " +
                 settings.controlTimeout().toSeconds() + "s"), -1, ""), request.replyTo()));
         return this;
@@ -252,7 +254,7 @@ public final class MonitorAggregator extends AbstractBehavior<MonitorAggregator.
 
     private Behavior<Command> onControlled(final Controlled controlled)
     {
-        final NodeAgent.ControlResult result = controlled.result();
+        final ControlReceiver.ControlResult result = controlled.result();
         if (result.ok())
         {
             getContext().getLog().info("{} of pipeline {} on {}: done{}", result.action(), result.pipeline(),

@@ -5,7 +5,7 @@ import akka.actor.typed.ActorSystem;
 import akka.actor.typed.javadsl.AskPattern;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -183,9 +183,11 @@ public final class MonitorHttpServer implements AutoCloseable
             reply(exchange, 400, TEXT, "a reload takes the pipeline's HOCON as the request body\n");
             return;
         }
-        final NodeAgent.ControlResult result = AskPattern.<MonitorAggregator.Command, NodeAgent.ControlResult>ask(
-            aggregator, replyTo -> new MonitorAggregator.Control(node, action, pipeline, body, replyTo), controlTimeout,
-            system.scheduler()).toCompletableFuture().get(controlTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
+        final ControlReceiver.ControlResult result =
+            AskPattern.<MonitorAggregator.Command, ControlReceiver.ControlResult>ask(aggregator,
+                replyTo -> new MonitorAggregator.Control(node, action, pipeline, body, replyTo), controlTimeout,
+                system.scheduler())
+            .toCompletableFuture().get(controlTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
         reply(exchange, result.ok() ? 200 : 422, JSON, StatusJson.render(result) + "\n");
     }
 

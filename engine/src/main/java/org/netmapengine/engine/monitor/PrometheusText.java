@@ -99,7 +99,8 @@ public final class PrometheusText
     {
         final Family info = gauge("netmap_engine_port_info",
             "1 for each port, with its netmap name and backend: kernel (native netmap) or emulated.");
-        final Family rxPackets = counter("netmap_engine_port_rx_packets_total", "Packets taken from the port's RX rings.");
+        final Family rxPackets = counter("netmap_engine_port_rx_packets_total",
+            "Packets taken from the port's RX rings.");
         final Family rxBytes = counter("netmap_engine_port_rx_bytes_total", "Bytes of the packets received.");
         final Family txPackets = counter("netmap_engine_port_tx_packets_total", "Packets put on the port's TX rings.");
         final Family txBytes = counter("netmap_engine_port_tx_bytes_total", "Bytes of the packets transmitted.");

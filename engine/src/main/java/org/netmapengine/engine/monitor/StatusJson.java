@@ -1,7 +1,7 @@
 package org.netmapengine.engine.monitor;
 
 import org.netmapengine.engine.cluster.JvmSnapshot;
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 import org.netmapengine.engine.cluster.NodeSnapshot;
 import org.netmapengine.engine.cluster.PortSnapshot;
 import org.netmapengine.engine.cluster.StageSnapshot;
@@ -56,12 +56,12 @@ public final class StatusJson
     }
 
     /** @return one control answer as a JSON object. */
-    public static String render(final NodeAgent.ControlResult result)
+    public static String render(final ControlReceiver.ControlResult result)
     {
         return control(new Json().beginObject(), result).endObject().toString();
     }
 
-    private static Json control(final Json json, final NodeAgent.ControlResult r)
+    private static Json control(final Json json, final ControlReceiver.ControlResult r)
     {
         return json.field("node", r.node()).field("action", r.action()).field("pipeline", r.pipeline())
             .field("ok", r.ok()).strings("errors", r.errors()).field("leaked", r.leaked())

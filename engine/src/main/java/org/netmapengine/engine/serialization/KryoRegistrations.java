@@ -4,7 +4,7 @@ import akka.actor.typed.ActorRef;
 import akka.actor.typed.ActorRefResolver;
 import com.esotericsoftware.kryo.Kryo;
 import org.netmapengine.engine.cluster.JvmSnapshot;
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 import org.netmapengine.engine.cluster.NodeSnapshot;
 import org.netmapengine.engine.cluster.PortSnapshot;
 import org.netmapengine.engine.cluster.StageSnapshot;
@@ -53,10 +53,10 @@ public final class KryoRegistrations
         entries.add(new Entry(204, JvmSnapshot.class));
         entries.add(new Entry(205, JvmSnapshot.Gc.class));
 
-        entries.add(new Entry(300, NodeAgent.StopPipeline.class));
-        entries.add(new Entry(301, NodeAgent.StartPipeline.class));
-        entries.add(new Entry(302, NodeAgent.ReloadPipeline.class));
-        entries.add(new Entry(303, NodeAgent.ControlResult.class));
+        entries.add(new Entry(300, ControlReceiver.StopPipeline.class));
+        entries.add(new Entry(301, ControlReceiver.StartPipeline.class));
+        entries.add(new Entry(302, ControlReceiver.ReloadPipeline.class));
+        entries.add(new Entry(303, ControlReceiver.ControlResult.class));
         return entries;
     }
 

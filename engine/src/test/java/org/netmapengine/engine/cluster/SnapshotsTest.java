@@ -66,8 +66,8 @@ class SnapshotsTest
     {
         final List<String> errors = new ArrayList<>();
 
-        final NodeAgent.Definition standalone = ReloadDefinition.parse("default", "pipeline { ports { } }", errors);
-        final NodeAgent.Definition node = ReloadDefinition.parse("default",
+        final ControlReceiver.Definition standalone = ReloadDefinition.parse("default", "pipeline { ports { } }", errors);
+        final ControlReceiver.Definition node = ReloadDefinition.parse("default",
             "netmap-engine.pipelines.default { ports { } }", errors);
 
         assertEquals("pipeline", standalone.path());

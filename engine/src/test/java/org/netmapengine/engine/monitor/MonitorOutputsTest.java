@@ -1,7 +1,7 @@
 package org.netmapengine.engine.monitor;
 
 import org.junit.jupiter.api.Test;
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 
 import java.util.List;
 import java.util.Map;
@@ -37,7 +37,7 @@ class MonitorOutputsTest
     @Test
     void shouldRenderAControlAnswer()
     {
-        final String json = StatusJson.render(new NodeAgent.ControlResult("127.0.0.1:1", "stop", "p", true, List.of(),
+        final String json = StatusJson.render(new ControlReceiver.ControlResult("127.0.0.1:1", "stop", "p", true, List.of(),
             0, "final accounting\n"));
 
         assertEquals("{\"node\":\"127.0.0.1:1\",\"action\":\"stop\",\"pipeline\":\"p\",\"ok\":true,\"errors\":[]," +

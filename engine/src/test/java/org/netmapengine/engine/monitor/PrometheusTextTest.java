@@ -4,7 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.netmapengine.engine.cluster.JvmSnapshot;
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 import org.netmapengine.engine.cluster.NodeSnapshot;
 import org.netmapengine.engine.cluster.PortSnapshot;
 import org.netmapengine.engine.cluster.StageSnapshot;
@@ -49,7 +49,7 @@ class PrometheusTextTest
                 new ClusterView.Event(NOW - 1000, "unreachable", "127.0.0.1:25522", List.of("packet"))),
             Map.of("joined", 2L, "up", 3L, "unreachable", 1L),
             List.of(new ClusterView.Node(a, NOW - 800, "up", true), new ClusterView.Node(b, NOW - 4900, "up", false)),
-            List.of(new ClusterView.Control(NOW - 100, new NodeAgent.ControlResult("127.0.0.1:25521", "reload",
+            List.of(new ClusterView.Control(NOW - 100, new ControlReceiver.ControlResult("127.0.0.1:25521", "reload",
                 "default", false, List.of("(inline):1: pipeline.ports.in.to: 'nowhere' is not a stage"), -1, ""))));
     }
 

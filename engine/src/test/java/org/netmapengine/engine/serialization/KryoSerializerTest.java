@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.netmapengine.engine.NodeConfig;
 import org.netmapengine.engine.cluster.JvmSnapshot;
-import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.cluster.ControlReceiver;
 import org.netmapengine.engine.cluster.NodeSnapshot;
 import org.netmapengine.engine.cluster.PortSnapshot;
 import org.netmapengine.engine.cluster.StageSnapshot;
@@ -81,13 +81,13 @@ class KryoSerializerTest
 
     private List<Object> messages()
     {
-        final TestProbe<NodeAgent.ControlResult> probe = testKit.createTestProbe();
+        final TestProbe<ControlReceiver.ControlResult> probe = testKit.createTestProbe();
         return List.of(
             new MonitorAggregator.Publish(snapshot()),
-            new NodeAgent.StopPipeline("default", probe.getRef()),
-            new NodeAgent.StartPipeline("default", probe.getRef()),
-            new NodeAgent.ReloadPipeline("default", "pipeline { ports { } }", probe.getRef()),
-            new NodeAgent.ControlResult("127.0.0.1:25521", "reload", "default", false,
+            new ControlReceiver.StopPipeline("default", probe.getRef()),
+            new ControlReceiver.StartPipeline("default", probe.getRef()),
+            new ControlReceiver.ReloadPipeline("default", "pipeline { ports { } }", probe.getRef()),
+            new ControlReceiver.ControlResult("127.0.0.1:25521", "reload", "default", false,
                 List.of("(inline):1: pipeline.ports.in.to: 'nowhere' is not a stage"), -1, ""));
     }
 
@@ -110,12 +110,12 @@ class KryoSerializerTest
     @Test
     void shouldWriteTypedActorRefsAsTheirAddressesAndResolveThemBack()
     {
-        final TestProbe<NodeAgent.ControlResult> probe = testKit.createTestProbe();
-        final NodeAgent.StopPipeline stop = new NodeAgent.StopPipeline("default", probe.getRef());
+        final TestProbe<ControlReceiver.ControlResult> probe = testKit.createTestProbe();
+        final ControlReceiver.StopPipeline stop = new ControlReceiver.StopPipeline("default", probe.getRef());
 
-        final NodeAgent.StopPipeline back = (NodeAgent.StopPipeline)serialization.deserialize(
+        final ControlReceiver.StopPipeline back = (ControlReceiver.StopPipeline)serialization.deserialize(
             serialization.serialize(stop).get(), KryoSerializer.IDENTIFIER, "").get();
-        back.replyTo().tell(new NodeAgent.ControlResult("n", "stop", "default", true, List.of(), 0, ""));
+        back.replyTo().tell(new ControlReceiver.ControlResult("n", "stop", "default", true, List.of(), 0, ""));
 
         assertEquals(probe.getRef(), back.replyTo());
         assertEquals("default", probe.receiveMessage().pipeline());
@@ -209,10 +209,10 @@ class KryoSerializerTest
             Map.entry(203, "org.netmapengine.engine.cluster.StageSnapshot"),
             Map.entry(204, "org.netmapengine.engine.cluster.JvmSnapshot"),
             Map.entry(205, "org.netmapengine.engine.cluster.JvmSnapshot$Gc"),
-            Map.entry(300, "org.netmapengine.engine.cluster.NodeAgent$StopPipeline"),
-            Map.entry(301, "org.netmapengine.engine.cluster.NodeAgent$StartPipeline"),
-            Map.entry(302, "org.netmapengine.engine.cluster.NodeAgent$ReloadPipeline"),
-            Map.entry(303, "org.netmapengine.engine.cluster.NodeAgent$ControlResult")), wire);
+            Map.entry(300, "org.netmapengine.engine.cluster.ControlReceiver$StopPipeline"),
+            Map.entry(301, "org.netmapengine.engine.cluster.ControlReceiver$StartPipeline"),
+            Map.entry(302, "org.netmapengine.engine.cluster.ControlReceiver$ReloadPipeline"),
+            Map.entry(303, "org.netmapengine.engine.cluster.ControlReceiver$ControlResult")), wire);
     }
 
     @Test
@@ -239,7 +239,7 @@ class KryoSerializerTest
 
         assertTrue(e.getMessage().contains("class java.util.ImmutableCollections$List12 is not registered"),
             e.getMessage());
-        final NodeAgent.ControlResult result = new NodeAgent.ControlResult("n", "stop", "p", false, List.of("x"), -1, "");
+        final ControlReceiver.ControlResult result = new ControlReceiver.ControlResult("n", "stop", "p", false, List.of("x"), -1, "");
         assertEquals(ArrayList.class, result.errors().getClass(), "the record copied List.of into an ArrayList");
         assertEquals(result, kryo.fromBinary(kryo.toBinary(result)));
     }
