@@ -300,6 +300,20 @@ class ClusterMonitorTest
         cluster.await("b counting again", Duration.ofSeconds(10), () -> rx(cluster.scrape(), nodeB) > bAgain);
     }
 
+    /** @return exit code, stdout and stderr of {@code netmap-engine control --monitor ... args}, run here. */
+    private String[] control(final String... args)
+    {
+        final java.io.StringWriter out = new java.io.StringWriter();
+        final java.io.StringWriter err = new java.io.StringWriter();
+        final picocli.CommandLine command = org.netmapengine.engine.cli.NetmapEngineCommand.commandLine();
+        command.setOut(new java.io.PrintWriter(out, true));
+        command.setErr(new java.io.PrintWriter(err, true));
+        final List<String> line = new ArrayList<>(List.of("control", "--monitor", "127.0.0.1:" + cluster.httpPort));
+        line.addAll(List.of(args));
+        final int exit = command.execute(line.toArray(new String[0]));
+        return new String[]{Integer.toString(exit), out.toString(), err.toString()};
+    }
+
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)
     void shouldRejectAnInvalidReloadAtTheMonitorAndApplyAValidOneWithoutLeaks() throws Exception
@@ -363,20 +377,27 @@ class ClusterMonitorTest
         assertNull(PrometheusParser.value(reloaded, "netmap_engine_stage_in_packets_total", "node", nodeA,
             "pipeline", "default", "stage", "classify"), "the old stages are gone");
 
-        // Stop and start from the monitor: start runs the reloaded definition.
-        final HttpResponse<String> stopped = cluster.post(control.formatted("stop"), "");
-        assertEquals(200, stopped.statusCode(), stopped.body());
-        assertEquals(0L, MiniJson.object(MiniJson.parse(stopped.body())).get("leaked"));
+        // Stop and start with `netmap-engine control`, through the monitor: start runs the reloaded definition.
+        final String[] stopped = control("stop", nodeA, "default");
+        assertEquals("0", stopped[0], stopped[2]);
+        assertTrue(stopped[1].startsWith("stop of pipeline default on " + nodeA + ": done\nfinal accounting of " +
+            "pipeline 'default':\n"), stopped[1]);
+        assertTrue(stopped[1].contains("in flight 0, leaked 0: every packet accounted for"), stopped[1]);
         cluster.await("no pipeline on a", Duration.ofSeconds(10), () -> PrometheusParser.samples(cluster.scrape(),
             "netmap_engine_pipeline_running", "node", nodeA).isEmpty());
-        final HttpResponse<String> started = cluster.post(control.formatted("start"), "");
-        assertEquals(200, started.statusCode(), started.body());
+        final String[] started = control("start", nodeA, "default");
+        assertEquals("0", started[0], started[2]);
         cluster.await("counting again after start", Duration.ofSeconds(15), () ->
         {
             final Double count = PrometheusParser.value(cluster.scrape(), "netmap_engine_stage_in_packets_total",
                 "node", nodeA, "pipeline", "default", "stage", "count");
             return null != count && count > 0;
         });
+        final Path bad = Files.writeString(dir.resolve("bad.conf"), "pipeline { stages { x { type = nope } } }");
+        final String[] refused = control("reload", nodeA, "default", bad.toString());
+        assertEquals("4", refused[0], refused[1] + refused[2]);
+        assertTrue(refused[2].startsWith("reload of pipeline default on " + nodeA + ": refused\n  "), refused[2]);
+        assertTrue(refused[2].contains("nope"), refused[2]);
         final HttpResponse<String> unknown = cluster.post("/control/stop?node=127.0.0.1:1&pipeline=default", "");
         assertEquals(422, unknown.statusCode());
         assertTrue(unknown.body().contains("no packet node 127.0.0.1:1 in the cluster; packet nodes: [" + nodeA + "]"),
