@@ -42,8 +42,8 @@ public final class LiveTable
     public String render(final ClusterView view)
     {
         final StringBuilder out = new StringBuilder(4096);
-        out.append(String.format(Locale.ROOT, "[%5.0fs] monitor %s, %d members:", (view.timeMillis() - startMillis) / 1e3,
-            view.self(), view.members().size()));
+        out.append(String.format(Locale.ROOT, "[%5.0fs] monitor %s, %d member%s:", (view.timeMillis() - startMillis) / 1e3,
+            view.self(), view.members().size(), 1 == view.members().size() ? "" : "s"));
         for (final ClusterView.Member m : view.members())
         {
             out.append(' ').append(m.node()).append(' ').append(m.reachable() ? m.status() : m.status() + "/unreachable")
