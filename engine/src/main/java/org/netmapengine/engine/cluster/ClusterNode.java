@@ -1,6 +1,7 @@
 package org.netmapengine.engine.cluster;
 
 import akka.actor.typed.ActorSystem;
+import akka.cluster.MemberStatus;
 import akka.cluster.typed.Cluster;
 import akka.cluster.typed.Join;
 import com.typesafe.config.Config;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +31,9 @@ public final class ClusterNode
     public static final List<String> TRANSPORTS = List.of("tcp", "tls-tcp", "aeron-udp");
     /** Below this much free space under the media driver's directory, a node warns (one peer takes ~40 MB). */
     static final long LOW_SPACE = 128L << 20;
+
+    /** How long {@link #join} waits for a node that joins itself to be up. */
+    static final Duration SELF_JOIN_WAIT = Duration.ofSeconds(3);
 
     private static final Logger LOG = LoggerFactory.getLogger(ClusterNode.class);
 
@@ -131,8 +136,12 @@ public final class ClusterNode
         }
     }
 
-    /** Joins the configured seed nodes (Akka does it by itself), or the node itself when there are none. */
-    public static void join(final ActorSystem<?> system)
+    /**
+     * Joins the configured seed nodes (Akka does it by itself, in the background: they may not be up yet), or the
+     * node itself when there are none; then it waits until it is up, for at most {@code SELF_JOIN_WAIT}, so a
+     * single-node cluster has formed before the node's traffic starts.
+     */
+    public static void join(final ActorSystem<?> system) throws InterruptedException
     {
         if (!isCluster(system.settings().config()))
         {
@@ -142,6 +151,11 @@ public final class ClusterNode
         if (system.settings().config().getStringList("akka.cluster.seed-nodes").isEmpty())
         {
             cluster.manager().tell(Join.create(cluster.selfMember().address()));
+            final long deadline = System.nanoTime() + SELF_JOIN_WAIT.toNanos();
+            while (cluster.selfMember().status() != MemberStatus.up() && System.nanoTime() - deadline < 0)
+            {
+                Thread.sleep(10);
+            }
         }
     }
 }
