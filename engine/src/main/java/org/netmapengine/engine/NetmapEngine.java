@@ -79,6 +79,12 @@ public final class NetmapEngine implements Extension
         return settings;
     }
 
+    /** @return how long the engine may take to answer: a stop drains, a reload stops and starts. */
+    public Duration timeout()
+    {
+        return timeout;
+    }
+
     /** Starts the pipeline defined at {@code path} of {@code root}. */
     public CompletionStage<NetmapEngineActor.StartResult> start(final Config root, final String path)
     {

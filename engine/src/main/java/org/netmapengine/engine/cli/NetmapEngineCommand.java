@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = {"An actor-model packet processing engine on netmap.",
         "With no command it runs the embedded default (as 'run'): pkt-gen into an emulated pipe, a pipeline, sinks."},
-    subcommands = {RunCommand.class, ValidateCommand.class, PortsCommand.class, PktGenCommand.class, BenchCommand.class,
+    subcommands = {RunCommand.class, MonitorCommand.class, ControlCommand.class, ValidateCommand.class,
+        PortsCommand.class, PktGenCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class NetmapEngineCommand implements java.util.concurrent.Callable<Integer>
 {

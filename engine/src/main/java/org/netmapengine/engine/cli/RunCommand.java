@@ -1,6 +1,7 @@
 package org.netmapengine.engine.cli;
 
 import akka.actor.typed.ActorSystem;
+import akka.actor.typed.Props;
 import akka.actor.typed.javadsl.Behaviors;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
@@ -12,11 +13,18 @@ import org.netmapengine.engine.LiveReport;
 import org.netmapengine.engine.NetmapEngine;
 import org.netmapengine.engine.NetmapEngineActor;
 import org.netmapengine.engine.NodeConfig;
+import org.netmapengine.engine.cluster.ClusterNode;
+import org.netmapengine.engine.cluster.ClusterSettings;
+import org.netmapengine.engine.cluster.ControlReceiver;
+import org.netmapengine.engine.cluster.NodeAgent;
+import org.netmapengine.engine.monitor.MonitorService;
+import org.netmapengine.engine.monitor.MonitorSettings;
 import org.netmapengine.engine.traffic.TrafficRunner;
 import org.netmapengine.engine.traffic.TrafficSettings;
 import org.netmapengine.io.backend.Backends;
 import org.netmapengine.pipeline.PipelineConfigException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,7 +32,9 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -63,6 +73,9 @@ final class RunCommand implements Callable<Integer>
     @Option(names = "--emulated-dir", paramLabel = "DIR", description = "Overrides netmap-engine.emulated.directory.")
     Path emulatedDirectory;
 
+    @Mixin
+    ClusterOptions cluster = new ClusterOptions();
+
     @Override
     public Integer call() throws Exception
     {
@@ -72,7 +85,8 @@ final class RunCommand implements Callable<Integer>
         final TrafficSettings trafficSettings;
         try
         {
-            node = NodeConfig.load(config, overrides());
+            final NodeConfig loaded = NodeConfig.load(config, cluster.overrides(overrides(), true));
+            node = new NodeConfig(ClusterNode.prepare(loaded.config()), loaded.pipelinePaths());
             trafficSettings = TrafficSettings.from(node.config().getConfig("netmap-engine"));
         }
         catch (final PipelineConfigException e)
@@ -81,20 +95,27 @@ final class RunCommand implements Callable<Integer>
             return ExitCodes.CONFIG;
         }
         final Duration limit = null == duration ? null : parseDuration(duration);
-        final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "netmap-engine", node.config());
+        final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(),
+            node.config().getString("netmap-engine.cluster.name"), node.config());
+        final CountDownLatch stopRequested = new CountDownLatch(1);
+        final StopHook hook = StopHook.install(stopRequested);
         try
         {
-            return runNode(system, node, trafficSettings, limit, out, err);
+            ClusterNode.join(system);
+            return runNode(system, node, trafficSettings, limit, stopRequested, out, err);
         }
         finally
         {
+            // Leaves the cluster first (coordinated shutdown), so the others see the node go rather than fail.
             system.terminate();
             system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            StopHook.done(hook);
         }
     }
 
     private int runNode(final ActorSystem<Void> system, final NodeConfig node, final TrafficSettings trafficSettings,
-        final Duration limit, final PrintWriter out, final PrintWriter err) throws Exception
+        final Duration limit, final CountDownLatch stopRequested, final PrintWriter out, final PrintWriter err)
+        throws Exception
     {
         final NetmapEngine engine = NetmapEngine.get(system);
         final EngineSettings settings = engine.settings();
@@ -129,23 +150,8 @@ final class RunCommand implements Callable<Integer>
             return started.stream().anyMatch(NetmapEngineActor.StartResult::invalid) ? ExitCodes.CONFIG : ExitCodes.PORT;
         }
         traffic.startGenerators();
+        final MonitorService monitor = joinAsMember(system, node, started, out);
         out.flush();
-
-        final CountDownLatch stopRequested = new CountDownLatch(1);
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Thread hook = new Thread(() ->
-        {
-            stopRequested.countDown();
-            try
-            {
-                stopped.await(60, TimeUnit.SECONDS);
-            }
-            catch (final InterruptedException e)
-            {
-                Thread.currentThread().interrupt();
-            }
-        }, "netmap-engine-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
         try
         {
             final long start = System.nanoTime();
@@ -186,16 +192,52 @@ final class RunCommand implements Callable<Integer>
         }
         finally
         {
-            stopped.countDown();
-            try
+            if (null != monitor)
             {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            }
-            catch (final IllegalStateException e)
-            {
-                // The JVM is shutting down (Ctrl-C): the hook is what waits for us.
+                monitor.close();
             }
         }
+    }
+
+    /**
+     * As a cluster member: a packet node's agent (publishes to the monitors, takes their control requests) and,
+     * with the monitor role, the monitor's aggregator and HTTP endpoints.
+     *
+     * @return the monitor, or null when the node is not one.
+     */
+    private static MonitorService joinAsMember(final ActorSystem<Void> system, final NodeConfig node,
+        final List<NetmapEngineActor.StartResult> started, final PrintWriter out) throws java.io.IOException
+    {
+        if (!ClusterNode.isCluster(node.config()))
+        {
+            return null;
+        }
+        final List<String> roles = node.config().getStringList("akka.cluster.roles");
+        if (roles.contains("packet"))
+        {
+            final Map<String, ControlReceiver.Definition> definitions = new LinkedHashMap<>();
+            for (int i = 0; i < started.size(); i++)
+            {
+                definitions.put(started.get(i).pipeline(),
+                    new ControlReceiver.Definition(node.config(), node.pipelinePaths().get(i)));
+            }
+            final NetmapEngine engine = NetmapEngine.get(system);
+            system.systemActorOf(NodeAgent.create(engine.ref(), ClusterSettings.from(node.config()).publishInterval()),
+                "netmap-engine-node", Props.empty());
+            system.systemActorOf(ControlReceiver.create(engine.ref(), definitions, engine.timeout()),
+                "netmap-engine-control", Props.empty());
+        }
+        if (roles.contains("monitor"))
+        {
+            final MonitorService monitor = MonitorService.start(system, MonitorSettings.from(node.config()));
+            if (null != monitor.httpAddress())
+            {
+                out.println("monitor: http://" + monitor.httpAddress().getHostString() + ":" +
+                    monitor.httpAddress().getPort() + "/metrics");
+            }
+            return monitor;
+        }
+        return null;
     }
 
     private Config overrides()
