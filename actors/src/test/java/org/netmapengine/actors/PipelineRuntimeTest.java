@@ -54,13 +54,17 @@ class PipelineRuntimeTest
         return new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir));
     }
 
-    /** Ports in (netmap:P}0, to FIRST) and out (netmap:P{1), with the given stages. */
+    /**
+     * Ports in (netmap:P}0, to FIRST) and out (netmap:P{1), with the given stages. Out ports wait up to 30 s for
+     * room: on a loaded machine the sink thread can be descheduled longer than the 100 ms default, and these tests
+     * count what arrives, not what a full ring would drop.
+     */
     private ActorRef<PipelineRuntime.Command> startPipeline(
         final EmulatedBackend backend, final String parent, final String first, final String stages)
     {
         return startPipeline(backend, "pipeline {\n name = " + parent + "\n ports {\n" +
             "  in { port = \"netmap:" + parent + "}0\", to = " + first + " }\n" +
-            "  out { port = \"netmap:" + parent + "{1\" }\n }\n stages {\n" + stages + "\n }\n}\n",
+            "  out { port = \"netmap:" + parent + "{1\", tx.wait-timeout = 30s }\n }\n stages {\n" + stages + "\n }\n}\n",
             PipelineRuntime.Tuning.DEFAULT);
     }
 
@@ -295,8 +299,8 @@ class PipelineRuntimeTest
               name = branches
               ports {
                 in { port = "netmap:br}0", to = by-port, extra-buffers = 16384 }
-                out { port = "netmap:br{1" }
-                mirror { port = "netmap:br{2" }
+                out { port = "netmap:br{1", tx.wait-timeout = 30s }
+                mirror { port = "netmap:br{2", tx.wait-timeout = 30s }
               }
               stages {
                 by-port {
@@ -341,7 +345,7 @@ class PipelineRuntimeTest
               name = deep
               ports {
                 in { port = "netmap:deep}0", to = by-port, extra-buffers = 16384 }
-                out { port = "netmap:deep{1" }
+                out { port = "netmap:deep{1", tx.wait-timeout = 30s }
               }
               stages {
                 by-port {

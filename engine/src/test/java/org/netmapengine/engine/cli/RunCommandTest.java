@@ -24,7 +24,7 @@ class RunCommandTest
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("pipeline default running:"), run.out());
-        assertTrue(run.out().matches("(?s).*\\[ +1s\\] \\| in rx [0-9.]+ Mpps [0-9.]+ Gbit/s drops 0 free \\d+/4096.*"),
+        assertTrue(run.out().matches("(?s).*\\[ +1s\\] \\| in rx [0-9.]+ Mpps [0-9.]+ Gbit/s drops \\d+ free \\d+/4096.*"),
             run.out());
         assertTrue(run.out().contains("in flight 0, leaked 0: every packet accounted for"), run.out());
         assertTrue(run.out().contains("0 malformed, 0 checksum errors"), run.out());
