@@ -5,6 +5,7 @@ import org.netmapengine.io.abi.IoctlNumbers;
 import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.abi.NetmapIfDescriptor;
 import org.netmapengine.io.abi.NetmapRingDescriptor;
+import org.netmapengine.io.name.PipeEnd;
 import org.netmapengine.io.name.PortSpec;
 import org.netmapengine.io.name.ShareOption;
 import org.netmapengine.io.os.Errno;
@@ -252,7 +253,8 @@ public final class KernelBackend implements Backend
         {
             throw KernelErrors.apiMismatch(spec.name(), errno);
         }
-        throw KernelErrors.requestFailed(spec.name(), spec.kernelName(), memId, errno);
+        throw KernelErrors.requestFailed(spec.name(), spec.kernelName(),
+            PipeEnd.NONE == spec.pipeEnd() ? null : spec.parent(), memId, errno);
     }
 
     private static void checkOption(
