@@ -18,9 +18,9 @@ import java.util.List;
  * counting (and checking) what arrives at ports, from {@code netmap-engine.traffic}:
  * <pre>
  * traffic {
- *   generators { gen { port = "netmap:default{0", length = 60, burst = 256, rate = 0, count = 0,
+ *   generators { gen { port = "netmap:demo{0", length = 60, burst = 256, rate = 0, count = 0,
  *                      src = "10.0.0.1:1000-10.0.0.9:1100", dst = "10.1.0.1:53-10.1.0.1:60", cpu = 0 } }
- *   sinks { sink { port = "netmap:default}1", verify = true, cpu = 1 } }
+ *   sinks { sink { port = "netmap:demo}1", verify = true, cpu = 1 } }
  * }
  * </pre>
  */

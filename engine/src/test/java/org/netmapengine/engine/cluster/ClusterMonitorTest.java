@@ -127,7 +127,7 @@ class ClusterMonitorTest
             }
         }
         assertEquals(1.0, PrometheusParser.value(metrics, "netmap_engine_port_info", "node", nodeA, "pipeline",
-            "default", "port", IN, "netmap_port", "netmap:default}0/R", "backend", "emulated"));
+            "default", "port", IN, "netmap_port", "netmap:demo}0/R", "backend", "emulated"));
         assertEquals(1.0, PrometheusParser.value(metrics, "netmap_engine_member_reachable", "node", nodeB));
         assertNotNull(PrometheusParser.value(metrics, "netmap_engine_jvm_heap_used_bytes", "node", nodeA));
         assertFalse(PrometheusParser.samples(metrics, "netmap_engine_jvm_gc_collections_total", "node", nodeB).isEmpty());
@@ -193,7 +193,7 @@ class ClusterMonitorTest
         }
     }
 
-    private static final Pattern PORT = Pattern.compile("port in \\(netmap:default}0/R, emulated\\): received (\\d+) " +
+    private static final Pattern PORT = Pattern.compile("port in \\(netmap:demo}0/R, emulated\\): received (\\d+) " +
         "\\+ copies (\\d+) = transmitted (\\d+) \\+ dropped (\\d+)");
     private static final Pattern TRANSMITTER = Pattern.compile("transmitter (\\S+) \\([^)]*\\): transmitted (\\d+)");
     private static final Pattern STAGE = Pattern.compile("stage (\\S+): in (\\d+), out (\\d+)");
@@ -332,7 +332,7 @@ class ClusterMonitorTest
 
         // Rejected on the node, shown at the monitor; the node keeps its pipeline and its traffic.
         final HttpResponse<String> rejected = cluster.post(control.formatted("reload"),
-            "pipeline { ports { in { port = \"netmap:default}0\", to = nowhere } } }");
+            "pipeline { ports { in { port = \"netmap:demo}0\", to = nowhere } } }");
         assertEquals(422, rejected.statusCode(), rejected.body());
         final String error = "(inline):1: pipeline.ports.in.to: 'nowhere' is not a stage: expected a stage, and the " +
             "pipeline has none";
@@ -354,8 +354,8 @@ class ClusterMonitorTest
         final HttpResponse<String> applied = cluster.post(control.formatted("reload"), """
             pipeline {
               ports {
-                in { port = "netmap:default}0", to = count }
-                out { port = "netmap:default{1" }
+                in { port = "netmap:demo}0", to = count }
+                out { port = "netmap:demo{1" }
               }
               stages { count { type = counter, outputs { out = out } } }
             }

@@ -105,14 +105,14 @@ final class TestCluster implements AutoCloseable
         return """
             netmap-engine.traffic {
               generators.gen {
-                port = "netmap:default{0"
+                port = "netmap:demo{0"
                 rate = %d
                 burst = 32
                 count = %d
                 src = "10.0.0.1:1024-10.0.0.1:1087"
                 dst = "10.1.0.1:53-10.1.0.4:54"
               }
-              sinks { sink { port = "netmap:default}1" }, mirror-sink { port = "netmap:default}2" } }
+              sinks { sink { port = "netmap:demo}1" }, mirror-sink { port = "netmap:demo}2" } }
             }
             """.formatted(rate, count);
     }

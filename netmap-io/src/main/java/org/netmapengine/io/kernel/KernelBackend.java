@@ -5,6 +5,7 @@ import org.netmapengine.io.abi.IoctlNumbers;
 import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.abi.NetmapIfDescriptor;
 import org.netmapengine.io.abi.NetmapRingDescriptor;
+import org.netmapengine.io.name.PipeEnd;
 import org.netmapengine.io.name.PortSpec;
 import org.netmapengine.io.name.ShareOption;
 import org.netmapengine.io.os.Errno;
@@ -30,6 +31,8 @@ import org.slf4j.LoggerFactory;
  *   NETMAP_REQ_REGISTER: nmreq_register + options            (undone by close(fd))
  *   one mapping per nr_mem_id, shared by every port of this   undo: Region.release (the last one unmaps)
  *       JVM in that region; on first map NETMAP_REQ_POOLS_INFO_GET learns the buffer pool
+ *       (a mapping holds the descriptor it was made through: before that port's close, the mapping is moved
+ *       to a descriptor that stays, see MappedRegions#detach, or the kernel would keep the port registered)
  *   NetmapPort.bind: ring views, extra buffers into the free list
  * </pre>
  * Every port registers with {@code NR_NO_TX_POLL} on top of its name's flags: netmap's {@code poll()} then syncs TX
@@ -132,10 +135,12 @@ public final class KernelBackend implements Backend
             final KernelPortDriver driver;
             try
             {
-                driver = new KernelPortDriver(device, fd, ioctls.niocTxSync(), ioctls.niocRxSync(), spec.name());
+                driver = new KernelPortDriver(device, fd, ioctls.niocTxSync(), ioctls.niocRxSync(), spec.name(),
+                    () -> regions.detach(region, fd, device));
             }
             catch (final RuntimeException e)
             {
+                regions.detach(region, fd, device);
                 region.release();
                 throw e;
             }
@@ -248,7 +253,8 @@ public final class KernelBackend implements Backend
         {
             throw KernelErrors.apiMismatch(spec.name(), errno);
         }
-        throw KernelErrors.requestFailed(spec.name(), spec.kernelName(), memId, errno);
+        throw KernelErrors.requestFailed(spec.name(), spec.kernelName(),
+            PipeEnd.NONE == spec.pipeEnd() ? null : spec.parent(), memId, errno);
     }
 
     private static void checkOption(
@@ -297,13 +303,15 @@ public final class KernelBackend implements Backend
             throw new NetmapException(Reason.SYSTEM_ERROR, spec.name(),
                 "netmap replied nr_offset=" + nifpOffset + " outside nr_memsize=" + memsize + " for region " + memId);
         }
-        final MappedRegions.Acquired acquired = regions.acquire(memId,
+        final MappedRegions.Acquired acquired = regions.acquire(memId, fd,
+            null == extmem ? fd : MappedRegions.NOT_A_DEVICE_MAPPING,
             (id) -> newRegion(spec, fd, request, ioctls, id, memsize, nifpOffset, extmem));
         final Region region = acquired.region();
         if (!acquired.mapped())
         {
             if (nifpOffset + NetmapIfDescriptor.SIZE > region.size())
             {
+                regions.detach(region, fd, device);
                 region.release();
                 throw new NetmapException(Reason.SYSTEM_ERROR, spec.name(),
                     "netmap replied nr_offset=" + nifpOffset + " outside the " + region.size() +

@@ -9,13 +9,17 @@ import org.netmapengine.io.port.NetmapException.Reason;
  * What a failed system call of the kernel backend means, as a {@link NetmapException} whose message tells the
  * user what to do. The errno meanings come from netmap's {@code netmap_ioctl} and {@code netmap_get_na}:
  * <ul>
- *   <li>{@code ENXIO}: no interface of that name ({@code ifunit_ref} found none). Pipes and VALE ports are
- *       created on open, so only an interface (or a pipe's parent that is neither) can be unknown.</li>
+ *   <li>{@code ENXIO}: no interface of that name ({@code ifunit_ref} found none). VALE ports are created on open.
+ *       So is a pipe's parent that is no interface: netmap registers a persistent VALE port of that name as a Linux
+ *       network interface, so the parent must be a name Linux accepts for one (at most 15 bytes, no '/', ':' or
+ *       blank, and not "all" or "default", which {@code register_netdev} refuses with EINVAL); when that fails,
+ *       netmap logs "failed to create a persistent vale port" and the pipe's open fails with ENXIO.</li>
  *   <li>{@code EINVAL} before anything else: {@code nr_version} outside {@code [NETMAP_MIN_API, NETMAP_MAX_API]}.
  *       The kernel logs "API mismatch: got V need N" and writes nothing back, so the engine tells it from other
  *       EINVALs with a probe (see {@link KernelBackend}).</li>
  *   <li>{@code EBUSY}: the file descriptor is bound already, the adapter is owned by the kernel (attached to a VALE
- *       switch), or rings are held exclusively ({@code /x}) or by the other opener of a pipe end.</li>
+ *       switch), or rings are held exclusively ({@code /x}), or {@code /x} was asked for rings in use. A pipe end
+ *       is not exclusive by itself: a real module lets a second descriptor bind an end that is in use.</li>
  * </ul>
  * Errno names, not {@code strerror} texts, go into the specific messages, so they read the same on every libc.
  */
@@ -89,17 +93,35 @@ final class KernelErrors
     /** {@code NIOCCTRL} failed for a reason other than the API version or an option. */
     static NetmapException requestFailed(final String port, final String kernelName, final int memId, final int errno)
     {
+        return requestFailed(port, kernelName, null, memId, errno);
+    }
+
+    /**
+     * @param pipeParent the parent of the pipe {@code kernelName} is an end of, or null for a port that is no pipe.
+     */
+    static NetmapException requestFailed(
+        final String port, final String kernelName, final String pipeParent, final int memId, final int errno)
+    {
         switch (errno)
         {
             case Errno.ENXIO:
+                if (null != pipeParent)
+                {
+                    return new NetmapException(Reason.UNKNOWN_INTERFACE, port, errno,
+                        "no parent '" + pipeParent + "' for pipe '" + kernelName + "' (ENXIO): '" + pipeParent +
+                        "' is no network interface, and netmap could not create a persistent VALE port of that name " +
+                        "to hold the pipe (dmesg: 'failed to create a persistent vale port'); such a port is a Linux " +
+                        "network interface, so the parent needs a name Linux accepts for one: at most 15 bytes, no " +
+                        "'/', ':' or blank, not 'all' or 'default'");
+                }
                 return new NetmapException(Reason.UNKNOWN_INTERFACE, port, errno,
                     "no interface '" + kernelName + "' (ENXIO): netmap found no network interface of that name; " +
                     "check the name with 'ip link' (interfaces must exist, pipes and VALE ports are created on open)");
             case Errno.EBUSY:
                 return new NetmapException(Reason.BUSY, port, errno,
                     "'" + kernelName + "' is busy (EBUSY): another file descriptor holds these rings exclusively " +
-                    "(/x) or holds this pipe end, or the interface is attached to a VALE switch; close the other " +
-                    "user, or bind other rings (-N, ^N)");
+                    "(/x), or /x was asked for rings another descriptor uses, or the interface (or the pipe's " +
+                    "parent) is attached to a VALE switch; close the other user, or bind other rings (-N, ^N)");
             case Errno.ENOMEM:
                 return new NetmapException(Reason.RESOURCE_EXHAUSTED, port, errno,
                     "netmap is out of memory for '" + kernelName + "' (ENOMEM): ask for fewer rings, slots or extra " +

@@ -28,11 +28,30 @@ final class KernelPortDriver implements PortDriver
     private final long rxSyncRequest;
     private final String port;
     private final Memory pollfd = new Memory(LibC.POLLFD_SIZE);
+    private final Runnable beforeClose;
     private boolean closed;
 
     KernelPortDriver(
         final NetmapDevice device, final int fd, final long txSyncRequest, final long rxSyncRequest, final String port)
     {
+        this(device, fd, txSyncRequest, rxSyncRequest, port, () ->
+        {
+        });
+    }
+
+    /**
+     * @param beforeClose run once, just before the descriptor is closed: moves the region's mapping off it when
+     *                    other ports still use the region ({@link MappedRegions#detach}).
+     */
+    KernelPortDriver(
+        final NetmapDevice device,
+        final int fd,
+        final long txSyncRequest,
+        final long rxSyncRequest,
+        final String port,
+        final Runnable beforeClose)
+    {
+        this.beforeClose = beforeClose;
         this.device = device;
         this.fd = fd;
         this.txSyncRequest = txSyncRequest;
@@ -109,7 +128,10 @@ final class KernelPortDriver implements PortDriver
         }
     }
 
-    /** Closes the descriptor; the kernel then frees the rings' binding and the extra buffers on the list. */
+    /**
+     * Closes the descriptor; the kernel then frees the rings' binding and the extra buffers on the list, once no
+     * mapping made through the descriptor is left either (the hook given at construction sees to that).
+     */
     @Override
     public void close()
     {
@@ -118,7 +140,14 @@ final class KernelPortDriver implements PortDriver
             return;
         }
         closed = true;
-        device.close(fd);
+        try
+        {
+            beforeClose.run();
+        }
+        finally
+        {
+            device.close(fd);
+        }
     }
 
     /**

@@ -83,6 +83,21 @@ final class LibcNetmapDevice implements NetmapDevice
     }
 
     @Override
+    public long remap(final int fd, final long address, final long size)
+    {
+        try
+        {
+            final Pointer mapped = LibC.mmap(new Pointer(address), size, LibC.PROT_READ | LibC.PROT_WRITE,
+                LibC.MAP_SHARED | LibC.MAP_FIXED, fd, 0);
+            return Pointer.nativeValue(mapped);
+        }
+        catch (final LastErrorException e)
+        {
+            return -Errno.of(e);
+        }
+    }
+
+    @Override
     public void munmap(final long address, final long size)
     {
         try

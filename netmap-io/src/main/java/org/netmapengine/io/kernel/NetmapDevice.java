@@ -43,6 +43,15 @@ interface NetmapDevice
      */
     long mmap(int fd, long size);
 
+    /**
+     * {@code mmap(address, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, fd, 0)}: maps the same region again,
+     * through another descriptor bound in it, over the mapping at {@code address}. The pages and their addresses stay;
+     * only the file the mapping holds changes.
+     *
+     * @return {@code address}, or {@code -errno}.
+     */
+    long remap(int fd, long address, long size);
+
     /** {@code munmap(address, size)}; a failure is logged, as nothing can be done about it. */
     void munmap(long address, long size);
 

@@ -25,6 +25,8 @@ public final class LibC
     public static final int PROT_READ = 1;
     public static final int PROT_WRITE = 2;
     public static final int MAP_SHARED = 1;
+    /** {@code MAP_FIXED}: replace whatever is mapped at the address; the same value on Linux and FreeBSD. */
+    public static final int MAP_FIXED = 0x10;
     /** {@code mmap}'s {@code MAP_FAILED}, as an address. */
     public static final long MAP_FAILED = -1L;
 

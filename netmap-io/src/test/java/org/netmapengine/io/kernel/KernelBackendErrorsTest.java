@@ -180,6 +180,28 @@ class KernelBackendErrorsTest
         assertEquals(List.of(), kernel.openDescriptors());
     }
 
+    /**
+     * A real module (Linux 6.1) answered 'netmap:default}1' with ENXIO: the parent 'default' is no interface, and
+     * register_netdev refused a persistent VALE port of that name (EINVAL, logged as "failed to create a persistent
+     * vale port: 22"). The message blames the parent, not a missing interface 'default}1'.
+     */
+    @Test
+    void shouldBlameThePipeParentWhenNetmapCannotCreateIt()
+    {
+        kernel.expect(StandInKernel.Registration.failing(ENXIO));
+
+        final NetmapException e = openFails("netmap:default}1");
+
+        assertEquals(Reason.UNKNOWN_INTERFACE, e.reason());
+        assertEquals(ENXIO, e.errno());
+        assertEquals("netmap:default}1: no parent 'default' for pipe 'default}1' (ENXIO): 'default' is no network " +
+            "interface, and netmap could not create a persistent VALE port of that name to hold the pipe (dmesg: " +
+            "'failed to create a persistent vale port'); such a port is a Linux network interface, so the parent " +
+            "needs a name Linux accepts for one: at most 15 bytes, no '/', ':' or blank, not 'all' or 'default'",
+            e.getMessage());
+        assertEquals(List.of(), kernel.openDescriptors());
+    }
+
     @Test
     void shouldSayWhyRingsCanBeBusy()
     {
@@ -189,8 +211,9 @@ class KernelBackendErrorsTest
 
         assertEquals(Reason.BUSY, e.reason());
         assertEquals("netmap:eth0-1/x: 'eth0' is busy (EBUSY): another file descriptor holds these rings " +
-            "exclusively (/x) or holds this pipe end, or the interface is attached to a VALE switch; close the other " +
-            "user, or bind other rings (-N, ^N)", e.getMessage());
+            "exclusively (/x), or /x was asked for rings another descriptor uses, or the interface (or the pipe's " +
+            "parent) is attached to a VALE switch; close the other user, or bind other rings (-N, ^N)",
+            e.getMessage());
         assertEquals(List.of(), kernel.openDescriptors());
     }
 

@@ -52,6 +52,8 @@ final class StandInKernel implements NetmapDevice
     int poolsBufferCount = -1;
     /** errno for the syncs, 0 to succeed. */
     int syncErrno;
+    /** errno for {@link #remap}, 0 to succeed. */
+    int remapErrno;
     /** One reply per NETMAP_REQ_REGISTER, in order. */
     final Deque<Registration> registrations = new ArrayDeque<>();
     /** Files an {@code @extmem} may name, by path. */
@@ -66,6 +68,7 @@ final class StandInKernel implements NetmapDevice
     final List<Integer> closed = new ArrayList<>();
     final List<long[]> mmaps = new ArrayList<>();
     final List<long[]> munmaps = new ArrayList<>();
+    final List<long[]> remaps = new ArrayList<>();
     final List<long[]> syncs = new ArrayList<>();
     final List<long[]> polls = new ArrayList<>();
 
@@ -357,6 +360,23 @@ final class StandInKernel implements NetmapDevice
             return -Errno.EINVAL;
         }
         return r.image.base();
+    }
+
+    /**
+     * As Linux: the new mapping of {@code /dev/netmap} must come from a descriptor bound in a region of that size;
+     * it replaces the old one at the same address. Recorded as {@code remap FD 0xADDRESS SIZE}.
+     */
+    @Override
+    public long remap(final int fd, final long address, final long size)
+    {
+        events.add("remap " + fd + " 0x" + Long.toHexString(address) + " " + size);
+        remaps.add(new long[]{fd, address, size});
+        final Registration r = boundByFd.get(fd);
+        if (0 != remapErrno || null == r || closed.contains(fd) || size > r.image.size())
+        {
+            return -(0 != remapErrno ? remapErrno : Errno.EINVAL);
+        }
+        return address;
     }
 
     @Override
