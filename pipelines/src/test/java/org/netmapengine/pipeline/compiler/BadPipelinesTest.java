@@ -135,6 +135,12 @@ class BadPipelinesTest
             bad("parallelism-zero.conf",
                 "parallelism-zero.conf:8: pipeline.stages.count.parallelism: expected an integer in " +
                 "[1, 1024], got number 0"),
+            bad("pcap-port-misused.conf",
+                "pcap-port-misused.conf:4: pipeline.ports.capture.port: a pcap port replays a capture file and " +
+                "cannot be transmitted to: expected only to = a stage (to capture packets, send them to a " +
+                "pcap-writer stage)",
+                "pcap-port-misused.conf:5: pipeline.ports.forced.port: a pcap port is always opened by the pcap " +
+                "backend: expected no backend key"),
             bad("self-loop.conf",
                 "self-loop.conf:9: pipeline.stages.a.outputs.again: cycle in the stage graph: a -> a: " +
                 "expected every packet to leave through a port or drop"),
