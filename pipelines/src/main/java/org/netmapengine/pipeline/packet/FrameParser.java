@@ -88,6 +88,26 @@ public final class FrameParser
      */
     public static ParseResult parseTransport(final PacketView frame, final ParsedFrame parsed)
     {
+        return parse(frame, parsed, true);
+    }
+
+    /**
+     * Parses up to the network layer, as a router needs: Ethernet as {@link #parseEthernet}, then ARP, IPv4 (every
+     * check of {@link #parseTransport} on the IPv4 header, checksum included) or the IPv6 fixed header; the upper
+     * layer is neither walked to nor checked. {@link ParsedFrame#protocol()} is the IPv4 Protocol or the IPv6 Next
+     * Header of the fixed header, and {@link ParsedFrame#l4Offset()} stays -1.
+     *
+     * @param frame  a view over the frame.
+     * @param parsed refilled.
+     * @return {@link ParseResult#OK} or the first problem found.
+     */
+    public static ParseResult parseNetwork(final PacketView frame, final ParsedFrame parsed)
+    {
+        return parse(frame, parsed, false);
+    }
+
+    private static ParseResult parse(final PacketView frame, final ParsedFrame parsed, final boolean upper)
+    {
         final ParseResult ethernet = parseEthernet(frame, parsed);
         if (ParseResult.OK != ethernet)
         {
@@ -97,10 +117,10 @@ public final class FrameParser
         switch (parsed.etherType)
         {
             case ETHER_TYPE_IPV4:
-                return parseIpv4(frame, parsed);
+                return parseIpv4(frame, parsed, upper);
 
             case ETHER_TYPE_IPV6:
-                return parseIpv6(frame, parsed);
+                return parseIpv6(frame, parsed, upper);
 
             case ETHER_TYPE_ARP:
                 return parseArp(frame, parsed);
@@ -132,7 +152,7 @@ public final class FrameParser
         return ParseResult.OK;
     }
 
-    private static ParseResult parseIpv4(final PacketView frame, final ParsedFrame parsed)
+    private static ParseResult parseIpv4(final PacketView frame, final ParsedFrame parsed, final boolean upper)
     {
         final int offset = parsed.l3Offset;
         if (parsed.l3Length < Ipv4Descriptor.MIN_HEADER_LENGTH)
@@ -180,11 +200,15 @@ public final class FrameParser
             parsed.laterFragment = true;
             return ParseResult.OK;
         }
+        if (!upper)
+        {
+            return ParseResult.OK;
+        }
 
         return parseUpperLayer(frame, parsed, offset + headerLength, totalLength - headerLength);
     }
 
-    private static ParseResult parseIpv6(final PacketView frame, final ParsedFrame parsed)
+    private static ParseResult parseIpv6(final PacketView frame, final ParsedFrame parsed, final boolean upper)
     {
         final int offset = parsed.l3Offset;
         if (parsed.l3Length < Ipv6Descriptor.HEADER_LENGTH)
@@ -203,6 +227,11 @@ public final class FrameParser
 
         parsed.ipVersion = Ipv6Descriptor.VERSION;
         parsed.l3Length = Ipv6Descriptor.HEADER_LENGTH + payloadLength;
+        if (!upper)
+        {
+            parsed.protocol = frame.u8(offset + Ipv6Descriptor.NEXT_HEADER_OFFSET);
+            return ParseResult.OK;
+        }
         return walkExtensions(frame, parsed, frame.u8(offset + Ipv6Descriptor.NEXT_HEADER_OFFSET),
             offset + Ipv6Descriptor.HEADER_LENGTH, offset + parsed.l3Length);
     }

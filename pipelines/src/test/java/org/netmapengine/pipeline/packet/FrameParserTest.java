@@ -190,6 +190,27 @@ class FrameParserTest
     }
 
     @Test
+    void shouldStopAtTheNetworkLayerWhenAskedTo()
+    {
+        final ParsedFrame parsed = new ParsedFrame();
+        final byte[] shortTcp = ethernet(IPV6, ipv6(43, concat(extension(TCP, 0), new byte[4])));
+        final OffHeapBatch batch = OffHeapBatch.of(shortTcp);
+
+        assertEquals(ParseResult.OK, FrameParser.parseNetwork(new PacketView().wrap(batch.batch(), 0), parsed));
+        assertEquals("type=0x86dd vlans=0 l3=14+52 ip=6 proto=43", describe(parsed));
+    }
+
+    @Test
+    void shouldCheckTheIpv4HeaderAtTheNetworkLayer()
+    {
+        final byte[] badChecksum = with(ethernet(IPV4, ipv4(TCP, new byte[3])), 24, 0);
+        final OffHeapBatch batch = OffHeapBatch.of(badChecksum);
+
+        assertEquals(ParseResult.BAD_IPV4_CHECKSUM,
+            FrameParser.parseNetwork(new PacketView().wrap(batch.batch(), 0), new ParsedFrame()));
+    }
+
+    @Test
     void shouldForgetThePreviousFrame()
     {
         final ParsedFrame parsed = new ParsedFrame();

@@ -61,7 +61,8 @@ class CounterTest
             }
         })).join();
 
-        assertEquals(List.of("packets=2", "bytes=128"), reported);
+        assertEquals(List.of("packets=2", "bytes=128", "gauge packets-per-second=0", "gauge bits-per-second=0"),
+            reported);
     }
 
     @Test
