@@ -238,7 +238,8 @@ public final class LearningBridge implements Stage, MetricsSource
         int port = bridgePortOf[portId];
         if (UNRESOLVED == port)
         {
-            port = ports.indexOf(context.portName(portId));
+            final String name = context.portName(portId);
+            port = null == name ? NOT_OURS : ports.indexOf(name);
             bridgePortOf[portId] = port < 0 ? NOT_OURS : port;
         }
         return port;
