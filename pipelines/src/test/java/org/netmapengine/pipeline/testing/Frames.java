@@ -87,6 +87,15 @@ public final class Frames
         return copy;
     }
 
+    /** @return a copy of an Ethernet frame with the IPv4 header at {@code offset} checksummed again. */
+    public static byte[] withIpv4Checksum(final byte[] frame, final int offset)
+    {
+        final byte[] header = resum(java.util.Arrays.copyOfRange(frame, offset, frame.length));
+        final byte[] copy = frame.clone();
+        System.arraycopy(header, 0, copy, offset, header.length);
+        return copy;
+    }
+
     /**
      * @return the ones' complement sum of {@code length} bytes at {@code offset}, folded, added to {@code initial}:
      * a reference implementation, written plainly.
