@@ -54,6 +54,21 @@ public final class Checksums
         return 0 == updated ? MASK : updated;
     }
 
+    /**
+     * @param headerLength IHL x 4: a multiple of 4, within the frame.
+     * @return whether the IPv4 header at {@code offset} sums to 0xFFFF, its checksum field included.
+     */
+    public static boolean ipv4HeaderOk(final PacketView frame, final int offset, final int headerLength)
+    {
+        // 32-bit words summed in 64 bits fold to the 16-bit ones' complement sum, as 2^16 = 1 modulo 0xFFFF.
+        long sum = 0;
+        for (int i = 0; i < headerLength; i += 4)
+        {
+            sum += frame.u32(offset + i);
+        }
+        return MASK == fold(sum);
+    }
+
     /** @return the folded (not complemented) sum of {@code length} bytes at {@code offset}. */
     public static int sum(final PacketView frame, final int offset, final int length)
     {

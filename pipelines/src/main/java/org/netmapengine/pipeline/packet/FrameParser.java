@@ -1,6 +1,5 @@
 package org.netmapengine.pipeline.packet;
 
-import org.netmapengine.io.pktgen.InternetChecksum;
 import org.netmapengine.pipeline.PacketView;
 
 import static org.netmapengine.pipeline.packet.EthernetDescriptor.ETHER_TYPE_ARP;
@@ -27,7 +26,6 @@ public final class FrameParser
     private static final int TWO_BYTES = 2;
     private static final int WORD = 4;
     private static final int OCTETS = 8;
-    private static final int CHECKSUM_OK = 0xFFFF;
 
     private FrameParser()
     {
@@ -180,7 +178,7 @@ public final class FrameParser
         {
             return ParseResult.TRUNCATED_IPV4;
         }
-        if (CHECKSUM_OK != InternetChecksum.sum(frame.buffer(), offset, headerLength, 0))
+        if (!Checksums.ipv4HeaderOk(frame, offset, headerLength))
         {
             return ParseResult.BAD_IPV4_CHECKSUM;
         }
