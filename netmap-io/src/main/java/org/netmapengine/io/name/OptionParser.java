@@ -17,7 +17,7 @@ final class OptionParser
     {
     }
 
-    static PortOptions parse(final PortNameScanner scanner)
+    static PortOptions parse(final PortNameScanner scanner, final Prefix prefix)
     {
         if (scanner.atEnd())
         {
@@ -29,11 +29,12 @@ final class OptionParser
         ExtmemOption extmem = null;
         OffsetOption offset = null;
         ShareOption share = null;
+        ReplayOption replay = null;
         while (!scanner.atEnd())
         {
             scanner.advance(); // the '@', which the registration parser stopped at
             final int optionEnd = scanner.indexOfOrLimit('@');
-            final OptionValues values = option(scanner, optionEnd, seen);
+            final OptionValues values = option(scanner, optionEnd, seen, prefix);
             switch (values.syntax())
             {
                 case CONF:
@@ -51,14 +52,18 @@ final class OptionParser
                 case SHARE:
                     share = share(scanner, values);
                     break;
+
+                case REPLAY:
+                    replay = ReplayOption.from(values);
+                    break;
             }
         }
 
-        return new PortOptions(conf, extmem, offset, share);
+        return new PortOptions(conf, extmem, offset, share, replay);
     }
 
     private static OptionValues option(
-        final PortNameScanner scanner, final int optionEnd, final EnumSet<OptionSyntax> seen)
+        final PortNameScanner scanner, final int optionEnd, final EnumSet<OptionSyntax> seen, final Prefix prefix)
     {
         final int nameStart = scanner.position();
         if (nameStart == optionEnd)
@@ -68,10 +73,11 @@ final class OptionParser
 
         final PortNameScanner option = scanner.slice(nameStart, optionEnd);
         option.skipWhile((c) -> ':' != c && '=' != c);
-        final OptionSyntax syntax = OptionSyntax.fromName(option.textFrom(nameStart));
+        final OptionSyntax syntax = OptionSyntax.fromName(option.textFrom(nameStart), prefix);
         if (null == syntax)
         {
-            throw scanner.error("an option name: " + OptionSyntax.NAMES);
+            throw scanner.error(Prefix.PCAP == prefix ? "an option of a pcap port: " + OptionSyntax.PCAP_NAMES :
+                "an option name: " + OptionSyntax.NAMES);
         }
         if (!seen.add(syntax))
         {
@@ -103,7 +109,7 @@ final class OptionParser
         }
 
         final String mandatory = syntax.defaultKey();
-        if (null != mandatory && !values.has(mandatory))
+        if (null != mandatory && syntax.defaultKeyRequired() && !values.has(mandatory))
         {
             throw scanner.errorAt(optionEnd, "key '" + mandatory + "' in option '" + syntax.optionName() + "'");
         }
@@ -164,6 +170,10 @@ final class OptionParser
         final int start = values.position("port");
         final PortNameScanner portScanner = scanner.slice(start, start + port.length());
         final PortHeader header = PortHeaderParser.parse(portScanner);
+        if (Prefix.PCAP == header.prefix())
+        {
+            throw scanner.errorAt(start, "a netmap or VALE port to share memory with (a capture file has none)");
+        }
         if (!portScanner.atEnd())
         {
             // libnetmap would ignore a mode here; only subsystem:vpname picks the memory region.

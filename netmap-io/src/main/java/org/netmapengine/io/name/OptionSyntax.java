@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The libnetmap options a port name may carry after {@code @}: their names, keys and default key.
  * <p>
- * Every option with a default key must have that key set, either as {@code @name=value} or as
- * {@code @name:key=value}; {@code conf} has no default key and no mandatory one.
+ * Every libnetmap option with a default key must have that key set, either as {@code @name=value} or as
+ * {@code @name:key=value}; {@code conf} has no default key and no mandatory one, and {@code replay}'s default key
+ * {@code rate} may be left out.
  */
 enum OptionSyntax
 {
@@ -14,12 +15,19 @@ enum OptionSyntax
         "rings", "host-rings", "slots", "tx-rings", "rx-rings", "host-tx-rings", "host-rx-rings", "tx-slots", "rx-slots"),
     EXTMEM("extmem", "file", "file", "if-num", "if-size", "ring-num", "ring-size", "buf-num", "buf-size"),
     OFFSET("offset", "initial", "initial", "bits"),
-    SHARE("share", "port", "port");
+    SHARE("share", "port", "port"),
+    /** The engine's own, for {@code pcap:} names only: how to replay the file. */
+    REPLAY("replay", "rate", "rate", "speed", "loop");
 
     /**
      * All option names, for messages.
      */
     static final String NAMES = "conf, extmem, offset or share";
+
+    /**
+     * The option names of a {@code pcap:} name, for messages.
+     */
+    static final String PCAP_NAMES = "replay";
 
     private final String optionName;
     private final String defaultKey;
@@ -45,6 +53,12 @@ enum OptionSyntax
         return defaultKey;
     }
 
+    /** @return whether the default key must be set; {@code replay}'s {@code rate} defaults to {@code max}. */
+    boolean defaultKeyRequired()
+    {
+        return REPLAY != this;
+    }
+
     List<String> keys()
     {
         return keys;
@@ -67,11 +81,12 @@ enum OptionSyntax
             "'=' and a " + defaultKey + ", or ':' and key=value pairs, after '" + optionName + "'";
     }
 
-    static OptionSyntax fromName(final String name)
+    /** @return the option of that name that a name of this prefix may carry, or null. */
+    static OptionSyntax fromName(final String name, final Prefix prefix)
     {
         for (final OptionSyntax syntax : values())
         {
-            if (syntax.optionName.equals(name))
+            if (syntax.optionName.equals(name) && (REPLAY == syntax) == (Prefix.PCAP == prefix))
             {
                 return syntax;
             }

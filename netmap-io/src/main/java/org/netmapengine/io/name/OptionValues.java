@@ -46,6 +46,12 @@ final class OptionValues
         return positions.get(key);
     }
 
+    /** @return an error pointing at the value of {@code key}. */
+    PortNameException error(final String key, final String expected)
+    {
+        return scanner.errorAt(positions.get(key), expected);
+    }
+
     /**
      * The key's value as a decimal number in [0, max], or {@code absent} when the key was not set.
      */

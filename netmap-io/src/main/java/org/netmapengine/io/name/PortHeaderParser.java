@@ -15,6 +15,7 @@ final class PortHeaderParser
 
     private static final String NETMAP = "netmap";
     private static final String VALE = "vale";
+    private static final String PCAP = "pcap:";
 
     private PortHeaderParser()
     {
@@ -46,9 +47,13 @@ final class PortHeaderParser
             prefix = Prefix.VALE;
             switchId = scanner.textFrom(idStart);
         }
+        else if (scanner.startsWith(PCAP))
+        {
+            return pcap(scanner);
+        }
         else
         {
-            throw scanner.error("'netmap:' or 'vale<id>:'");
+            throw scanner.error("'netmap:', 'vale<id>:' or 'pcap:'");
         }
         scanner.advance();
 
@@ -56,6 +61,19 @@ final class PortHeaderParser
         final int kernelStart = Prefix.NETMAP == prefix ? scanner.position() : start;
 
         return vpname(scanner, prefix, switchId, kernelStart);
+    }
+
+    /** {@code pcap:PATH}: the path runs to the first {@code @} (where the options begin) or the end. */
+    private static PortHeader pcap(final PortNameScanner scanner)
+    {
+        scanner.skip(PCAP.length());
+        final int pathStart = scanner.skipWhile((c) -> '@' != c);
+        if (scanner.position() == pathStart)
+        {
+            throw scanner.error("the path of a capture file after 'pcap:'");
+        }
+        final String path = scanner.textFrom(pathStart);
+        return new PortHeader(Prefix.PCAP, null, path, PipeEnd.NONE, null, path);
     }
 
     private static PortHeader vpname(

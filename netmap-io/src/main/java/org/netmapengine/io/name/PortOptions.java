@@ -7,8 +7,9 @@ package org.netmapengine.io.name;
  * @param extmem {@code @extmem:...}.
  * @param offset {@code @offset:...}.
  * @param share  {@code @share=...}.
+ * @param replay {@code @replay...}, of {@code pcap:} names only.
  */
-record PortOptions(ConfOption conf, ExtmemOption extmem, OffsetOption offset, ShareOption share)
+record PortOptions(ConfOption conf, ExtmemOption extmem, OffsetOption offset, ShareOption share, ReplayOption replay)
 {
-    static final PortOptions NONE = new PortOptions(null, null, null, null);
+    static final PortOptions NONE = new PortOptions(null, null, null, null, null);
 }

@@ -14,6 +14,7 @@ import java.util.Set;
  * <h2>Grammar</h2>
  * <pre>
  * portspec  = subsystem ":" vpname [ rings ] *( "/" 1*flag | "@" memid ) *( "@" option )
+ *           | "pcap:" path [ "@" replay ]          ; a capture file, replayed (the engine's own)
  * subsystem = "netmap" | "vale" *idchar            ; an empty VALE id selects the default switch
  * vpname    = port [ ( "{" | "}" ) 1*idchar ]      ; '{' pipe master end, '}' pipe slave end
  * port      = 1*ifchar                             ; after "netmap:": an interface name
@@ -35,6 +36,7 @@ import java.util.Set;
  * ifchar    = idchar | "."
  * ring      = 1*DIGIT                              ; 0 to 4094 (below NETMAP_RING_MASK)
  * memid     = 1*DIGIT                              ; 1 to 65535
+ * path      = 1*( any character but "@" )          ; absolute, or relative to the working directory
  * </pre>
  * Further rules: flags come in any order and may repeat; a flag group may be followed by {@code @} but not directly
  * by another {@code /}; a second {@code @N} must repeat the first; the options begin at the first {@code @} that is
@@ -50,7 +52,11 @@ import java.util.Set;
  * extmem  *file if-num if-size ring-num ring-size      memory region from mmap()ing a file
  *         buf-num buf-size
  * offset  *initial bits                                per-slot offsets (headroom)
+ * replay  *rate speed loop                             pcap: only; rate = max | recorded | packets per second,
+ *                                                      speed = factor on recorded timing, loop = times (0 = ever)
  * </pre>
+ * A {@code pcap:} name takes no ring suffix, flags or memory id: the file is one RX ring. {@link #withFlag} and
+ * {@link #withRing} return it unchanged.
  *
  * <h2>Kernel name</h2>
  * {@link #kernelName()} is {@code nr_name}: without {@code netmap:}, with {@code vale<id>:}, and with the pipe
@@ -62,6 +68,9 @@ import java.util.Set;
  */
 public final class PortSpec
 {
+    /** A capture file has one RX ring and nothing to register: no ring suffix, flags or memory id. */
+    private static final Registration PCAP_REGISTRATION = new Registration(RegMode.ALL_NIC, 0, 0, 0);
+
     private final String name;
     private final PortHeader header;
     private final Registration registration;
@@ -90,8 +99,9 @@ public final class PortSpec
         Objects.requireNonNull(name, "name");
         final PortNameScanner scanner = new PortNameScanner(name);
         final PortHeader header = PortHeaderParser.parse(scanner);
-        final Registration registration = RegistrationParser.parse(scanner);
-        final PortOptions options = OptionParser.parse(scanner);
+        final Registration registration = Prefix.PCAP == header.prefix() ? PCAP_REGISTRATION :
+            RegistrationParser.parse(scanner);
+        final PortOptions options = OptionParser.parse(scanner, header.prefix());
 
         return new PortSpec(name, header, registration, options);
     }
@@ -268,6 +278,26 @@ public final class PortSpec
     }
 
     /**
+     * The {@code @replay} option of a {@code pcap:} name.
+     *
+     * @return the option, if given.
+     */
+    public Optional<ReplayOption> replay()
+    {
+        return Optional.ofNullable(options.replay());
+    }
+
+    /**
+     * Whether this names a capture file ({@code pcap:PATH}) rather than a netmap port.
+     *
+     * @return true for {@link Prefix#PCAP}.
+     */
+    public boolean isPcap()
+    {
+        return Prefix.PCAP == header.prefix();
+    }
+
+    /**
      * The name written in one normal form: ring suffix, flags in {@link PortFlag} order, {@code @N}, then the options
      * in the order conf, extmem, offset, share. Parsing it gives a spec with the same meaning.
      *
@@ -287,7 +317,7 @@ public final class PortSpec
      */
     public PortSpec withFlag(final PortFlag flag)
     {
-        if (flagSet.contains(flag))
+        if (flagSet.contains(flag) || isPcap())
         {
             return this;
         }
@@ -304,6 +334,10 @@ public final class PortSpec
      */
     public PortSpec withRing(final int ring)
     {
+        if (isPcap())
+        {
+            return this;
+        }
         return parse(canonicalName(flagSet, RegMode.ONE_NIC, ring));
     }
 
@@ -315,11 +349,16 @@ public final class PortSpec
     private String canonicalName(final Set<PortFlag> flags, final RegMode mode, final int ringId)
     {
         final StringBuilder sb = new StringBuilder();
-        if (Prefix.NETMAP == header.prefix())
+        if (Prefix.VALE != header.prefix())
         {
-            sb.append(Prefix.NETMAP.text()).append(':');
+            sb.append(header.prefix().text()).append(':');
         }
         sb.append(header.kernelName());
+        if (isPcap())
+        {
+            replay().ifPresent((o) -> sb.append(o.render()));
+            return sb.toString();
+        }
 
         switch (mode)
         {

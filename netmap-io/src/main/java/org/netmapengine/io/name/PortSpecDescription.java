@@ -15,6 +15,14 @@ final class PortSpecDescription
     static String describe(final PortSpec spec)
     {
         final StringBuilder sb = new StringBuilder();
+        if (spec.isPcap())
+        {
+            line(sb, "port name", spec.name());
+            line(sb, "prefix", "pcap (a capture file replayed through one RX ring)");
+            line(sb, "file", spec.parent());
+            line(sb, "replay", spec.replay().orElse(ReplayOption.DEFAULT).describe());
+            return sb.toString();
+        }
         line(sb, "port name", spec.name());
         line(sb, "prefix", prefix(spec));
         line(sb, "kernel name", spec.kernelName());

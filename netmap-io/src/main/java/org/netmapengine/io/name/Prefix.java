@@ -5,7 +5,8 @@ package org.netmapengine.io.name;
  * <p>
  * For {@link #NETMAP} libnetmap strips the prefix, so {@code netmap:eth0} registers {@code eth0}. For
  * {@link #VALE} the prefix is part of the port's identity (it names the switch), so {@code vale0:a}
- * registers {@code vale0:a}.
+ * registers {@code vale0:a}. {@link #PCAP} is the engine's own: a capture file replayed as a port with one RX
+ * ring; no kernel ever sees its name.
  */
 public enum Prefix
 {
@@ -17,7 +18,12 @@ public enum Prefix
     /**
      * {@code vale<id>:} followed by a port name; the switch id may be empty, which selects the default switch.
      */
-    VALE("vale", false);
+    VALE("vale", false),
+
+    /**
+     * {@code pcap:} followed by the path of a capture file, replayed through one RX ring.
+     */
+    PCAP("pcap", true);
 
     private final String text;
     private final boolean stripped;

@@ -12,7 +12,9 @@ public enum BackendKind
     /** netmap semantics in user space: pipes in shared memory, NICs through AF_PACKET. */
     EMULATED,
     /** Kernel when {@code /dev/netmap} opens, emulated otherwise; only a configuration value. */
-    AUTO;
+    AUTO,
+    /** A capture file replayed ({@code pcap:} names); chosen by the name, never configured. */
+    PCAP;
 
     /** @return the configuration spelling: {@code kernel}, {@code emulated}, {@code auto}. */
     public String configName()
@@ -21,13 +23,14 @@ public enum BackendKind
     }
 
     /**
-     * @throws IllegalArgumentException naming the accepted values.
+     * @return {@link #KERNEL}, {@link #EMULATED} or {@link #AUTO} for their configuration spelling.
+     * @throws IllegalArgumentException naming the accepted values ({@code pcap} is not one: the name chooses it).
      */
     public static BackendKind fromConfig(final String value)
     {
         for (final BackendKind kind : values())
         {
-            if (kind.configName().equals(value))
+            if (PCAP != kind && kind.configName().equals(value))
             {
                 return kind;
             }

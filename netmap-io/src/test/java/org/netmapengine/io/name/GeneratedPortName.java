@@ -146,7 +146,7 @@ record GeneratedPortName(String text, PortHeader header, Registration registrati
         Collections.shuffle(parts, random);
         parts.forEach(text::append);
 
-        return new PortOptions(conf, extmem, offset, share);
+        return new PortOptions(conf, extmem, offset, share, null);
     }
 
     private static ConfOption conf(final Random random, final List<String> parts)

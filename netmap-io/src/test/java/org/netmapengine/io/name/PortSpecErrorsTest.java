@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class PortSpecErrorsTest
 {
-    private static final String PREFIX = "'netmap:' or 'vale<id>:'";
+    private static final String PREFIX = "'netmap:', 'vale<id>:' or 'pcap:'";
     private static final String SWITCH_ID = "a VALE switch id character [A-Za-z0-9_] or ':'";
     private static final String INTERFACE = "an interface name [A-Za-z0-9_.]";
     private static final String INTERFACE_CHAR = "an interface name character [A-Za-z0-9_.] or one of { } - ^ * / @";

@@ -84,6 +84,7 @@ class PortSpecPropertiesTest
     private static PortOptions optionsOf(final PortSpec spec)
     {
         return new PortOptions(
-            spec.conf().orElse(null), spec.extmem().orElse(null), spec.offset().orElse(null), spec.share().orElse(null));
+            spec.conf().orElse(null), spec.extmem().orElse(null), spec.offset().orElse(null), spec.share().orElse(null),
+            spec.replay().orElse(null));
     }
 }

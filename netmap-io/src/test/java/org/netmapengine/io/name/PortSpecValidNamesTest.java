@@ -147,7 +147,8 @@ class PortSpecValidNamesTest
                 spec.conf().orElse(null),
                 spec.extmem().orElse(null),
                 spec.offset().orElse(null),
-                spec.share().orElse(null)));
+                spec.share().orElse(null),
+                spec.replay().orElse(null)));
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.List;
  * single owner of its ring pointers. Two entries overlap when they name the same netmap port (same kernel name) and
  * their ring selections ({@code -N}, {@code ^}, {@code ^N}, {@code *}, none) share a ring that both bind in that
  * direction ({@code /R} binds RX rings only, {@code /T} TX rings only). Monitors ({@code /r /t /z}) only copy and
- * never conflict.
+ * never conflict; nor do {@code pcap:} ports, each of which reads its file on its own.
  */
 final class PortConflicts
 {
@@ -56,7 +56,8 @@ final class PortConflicts
      */
     static boolean overlap(final PortSpec a, final PortSpec b, final boolean rx)
     {
-        if (!a.kernelName().equals(b.kernelName()) || isMonitor(a) || isMonitor(b) || !binds(a, rx) || !binds(b, rx))
+        if (a.isPcap() || b.isPcap() || !a.kernelName().equals(b.kernelName()) || isMonitor(a) || isMonitor(b) ||
+            !binds(a, rx) || !binds(b, rx))
         {
             return false;
         }

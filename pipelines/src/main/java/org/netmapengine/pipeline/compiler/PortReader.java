@@ -134,6 +134,19 @@ final class PortReader
      */
     static void finish(final PortDraft draft, final Problems problems)
     {
+        if (null != draft.spec && draft.spec.isPcap())
+        {
+            if (draft.transmits)
+            {
+                problems.error(draft.specLocation, "a pcap port replays a capture file and cannot be transmitted " +
+                    "to: expected only to = a stage (to capture packets, send them to a pcap-writer stage)");
+            }
+            if (null != draft.backend)
+            {
+                problems.error(draft.specLocation, "a pcap port is always opened by the pcap backend: expected no " +
+                    "backend key");
+            }
+        }
         if (draft.extraBuffers < 0)
         {
             draft.extraBuffers = draft.receives() ? DEFAULT_EXTRA_BUFFERS : 0;

@@ -10,16 +10,23 @@ public final class ParsedFrame
 {
     int vlanCount;
     int outerVlanId;
+    int innerVlanId;
     int etherType;
     int l3Offset;
     int l3Length;
+    int arpOperation;
+    boolean ethernetIpv4Arp;
     int ipVersion;
     int protocol;
     boolean fragment;
+    boolean laterFragment;
     int l4Offset;
     int l4Length;
     int sourcePort;
     int destinationPort;
+    int tcpFlags;
+    int icmpType;
+    int icmpCode;
 
     public ParsedFrame()
     {
@@ -31,16 +38,23 @@ public final class ParsedFrame
     {
         vlanCount = 0;
         outerVlanId = -1;
+        innerVlanId = -1;
         etherType = -1;
         l3Offset = -1;
         l3Length = -1;
+        arpOperation = -1;
+        ethernetIpv4Arp = false;
         ipVersion = -1;
         protocol = -1;
         fragment = false;
+        laterFragment = false;
         l4Offset = -1;
         l4Length = -1;
         sourcePort = -1;
         destinationPort = -1;
+        tcpFlags = -1;
+        icmpType = -1;
+        icmpCode = -1;
     }
 
     /** @return how many 802.1Q / 802.1ad tags precede the EtherType. */
@@ -53,6 +67,12 @@ public final class ParsedFrame
     public int outerVlanId()
     {
         return outerVlanId;
+    }
+
+    /** @return the VLAN id of the second tag (QinQ's customer tag), or -1 with fewer than two tags. */
+    public int innerVlanId()
+    {
+        return innerVlanId;
     }
 
     /** @return the EtherType after any VLAN tags. */
@@ -76,31 +96,58 @@ public final class ParsedFrame
         return l3Length;
     }
 
+    /** @return the ARP Operation (1 request, 2 reply), -1 when not ARP. */
+    public int arpOperation()
+    {
+        return arpOperation;
+    }
+
+    /**
+     * @return whether the frame is ARP for IPv4 over Ethernet (hardware type 1, protocol 0x0800, lengths 6 and 4),
+     * whose addresses {@link ArpDescriptor} locates.
+     */
+    public boolean isEthernetIpv4Arp()
+    {
+        return arpOperation >= 0 && ethernetIpv4Arp;
+    }
+
     /** @return 4 or 6 for IP, -1 otherwise. */
     public int ipVersion()
     {
         return ipVersion;
     }
 
-    /** @return the IPv4 Protocol or IPv6 Next Header, -1 when not IP. */
+    /**
+     * @return the IPv4 Protocol, or the IPv6 Next Header after the extension headers (that of the upper layer:
+     * 6 for TCP behind a routing header), -1 when not IP.
+     */
     public int protocol()
     {
         return protocol;
     }
 
-    /** @return whether the IPv4 datagram is a fragment (first or not). */
+    /** @return whether the datagram is a fragment, first or later (IPv4 MF or offset; an IPv6 fragment header). */
     public boolean fragment()
     {
         return fragment;
     }
 
-    /** @return where the UDP or TCP header starts, -1 when there is none to read (other protocols, later fragments). */
+    /** @return whether it is a fragment other than the first: no upper-layer header to read. */
+    public boolean laterFragment()
+    {
+        return laterFragment;
+    }
+
+    /**
+     * @return where the upper-layer header (UDP, TCP, ICMP, ICMPv6 or any other protocol's) starts; -1 for later
+     * fragments, non-IP frames and IPv6 packets ending in ESP or No Next Header.
+     */
     public int l4Offset()
     {
         return l4Offset;
     }
 
-    /** @return bytes from {@link #l4Offset()} to the end of the IP payload, -1 without a transport header. */
+    /** @return bytes from {@link #l4Offset()} to the end of the IP payload, -1 without an upper layer. */
     public int l4Length()
     {
         return l4Length;
@@ -120,5 +167,23 @@ public final class ParsedFrame
     public int destinationPort()
     {
         return destinationPort;
+    }
+
+    /** @return the TCP flags byte (CWR ECE URG ACK PSH RST SYN FIN), -1 when not TCP. */
+    public int tcpFlags()
+    {
+        return tcpFlags;
+    }
+
+    /** @return the ICMP or ICMPv6 Type, -1 otherwise. */
+    public int icmpType()
+    {
+        return icmpType;
+    }
+
+    /** @return the ICMP or ICMPv6 Code, -1 otherwise. */
+    public int icmpCode()
+    {
+        return icmpCode;
     }
 }

@@ -19,6 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class BadPipelinesTest
 {
+    private static final String TYPES = "arp-responder, classify, classify-ethertype, classify-port, counter, " +
+        "dedup, drop, filter, hash-lb, icmp-echo, learning-bridge, pcap-writer, print, rate-limit, round-robin, " +
+        "sample, static-nat, tee, transmit, ttl-dec, vlan-pop, vlan-push";
+
     static Stream<Arguments> badPipelines()
     {
         return Stream.of(
@@ -82,8 +86,7 @@ class BadPipelinesTest
                 "position 12: expected an option name: conf, extmem, offset or share\n  " +
                 "netmap:eth1@bogus\n              ^",
                 "many-errors.conf:7: pipeline.stages.count.type: unknown stage type 'countr': " +
-                "expected one of classify-ethertype, classify-port, counter, drop, tee, transmit, or " +
-                "class = \"com.acme.MyStage\" (did you mean 'counter'?)",
+                "expected one of " + TYPES + ", or class = \"com.acme.MyStage\" (did you mean 'counter'?)",
                 "many-errors.conf:11: pipeline.stages.classify.outputs.mis: stage 'classify' " +
                 "(classify-ethertype) has no output 'mis': expected one of its outputs: ipv4, miss " +
                 "(did you mean 'miss'?)",
@@ -117,8 +120,7 @@ class BadPipelinesTest
                 "port = \"netmap:eth0\", to = first-stage } } (missing)"),
             bad("no-type.conf",
                 "no-type.conf:6: pipeline.stages.count: missing type or class: expected type = one of " +
-                "classify-ethertype, classify-port, counter, drop, tee, transmit, or class = " +
-                "\"com.acme.MyStage\""),
+                TYPES + ", or class = \"com.acme.MyStage\""),
             bad("not-a-stage.conf",
                 "not-a-stage.conf:7: pipeline.stages.mine.class: class com.acme.NotAStage does not " +
                 "implement org.netmapengine.pipeline.Stage"),
@@ -135,6 +137,12 @@ class BadPipelinesTest
             bad("parallelism-zero.conf",
                 "parallelism-zero.conf:8: pipeline.stages.count.parallelism: expected an integer in " +
                 "[1, 1024], got number 0"),
+            bad("pcap-port-misused.conf",
+                "pcap-port-misused.conf:4: pipeline.ports.capture.port: a pcap port replays a capture file and " +
+                "cannot be transmitted to: expected only to = a stage (to capture packets, send them to a " +
+                "pcap-writer stage)",
+                "pcap-port-misused.conf:5: pipeline.ports.forced.port: a pcap port is always opened by the pcap " +
+                "backend: expected no backend key"),
             bad("self-loop.conf",
                 "self-loop.conf:9: pipeline.stages.a.outputs.again: cycle in the stage graph: a -> a: " +
                 "expected every packet to leave through a port or drop"),
@@ -188,9 +196,8 @@ class BadPipelinesTest
                 "backend, batch, cpu, extra-buffers, idle, port, rings, to, tx (did you mean 'batch'?)"),
             bad("unknown-type.conf",
                 "unknown-type.conf:7: pipeline.stages.classify.type: unknown stage type " +
-                "'clasify-ethertype': expected one of classify-ethertype, classify-port, counter, " +
-                "drop, tee, transmit, or class = \"com.acme.MyStage\" (did you mean " +
-                "'classify-ethertype'?)"),
+                "'clasify-ethertype': expected one of " + TYPES + ", or class = \"com.acme.MyStage\" (did " +
+                "you mean 'classify-ethertype'?)"),
             bad("unreachable-stage.conf",
                 "unreachable-stage.conf:7: pipeline.stages.orphan: stage 'orphan' is not reached from " +
                 "any receiving port: expected a port's to, or another stage's output, to lead to it"),

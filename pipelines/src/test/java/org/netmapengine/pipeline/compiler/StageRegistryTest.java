@@ -61,7 +61,9 @@ class StageRegistryTest
     @Test
     void shouldListTheBuiltInTypes()
     {
-        assertEquals(Set.of("classify-ethertype", "classify-port", "counter", "drop", "tee", "transmit"),
+        assertEquals(Set.of("arp-responder", "classify", "classify-ethertype", "classify-port", "counter", "dedup",
+            "drop", "filter", "hash-lb", "icmp-echo", "learning-bridge", "pcap-writer", "print", "rate-limit",
+            "round-robin", "sample", "static-nat", "tee", "transmit", "ttl-dec", "vlan-pop", "vlan-push"),
             StageRegistry.standard().typeNames());
     }
 

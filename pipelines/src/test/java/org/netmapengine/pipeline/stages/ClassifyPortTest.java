@@ -19,13 +19,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.netmapengine.pipeline.testing.Frames.ICMP;
 import static org.netmapengine.pipeline.testing.Frames.TCP;
 import static org.netmapengine.pipeline.testing.Frames.UDP;
+import static org.netmapengine.pipeline.testing.Frames.concat;
 import static org.netmapengine.pipeline.testing.Frames.cut;
+import static org.netmapengine.pipeline.testing.Frames.extension;
 import static org.netmapengine.pipeline.testing.Frames.ethernet;
 import static org.netmapengine.pipeline.testing.Frames.ipv4;
 import static org.netmapengine.pipeline.testing.Frames.ipv6;
 import static org.netmapengine.pipeline.testing.Frames.tcp;
 import static org.netmapengine.pipeline.testing.Frames.udp;
 import static org.netmapengine.pipeline.testing.Frames.with;
+import static org.netmapengine.pipeline.testing.Frames.resum;
 import static org.netmapengine.pipeline.testing.Frames.with16;
 
 class ClassifyPortTest
@@ -57,10 +60,15 @@ class ClassifyPortTest
             Arguments.of("UDP to 514", ethernet(IPV4, ipv4(UDP, udp(9, 514, 0))), "miss"),
             Arguments.of("TCP to 22", ethernet(IPV4, ipv4(TCP, tcp(60000, 22, 0))), "ssh"),
             Arguments.of("TCP from 22", ethernet(IPV4, ipv4(TCP, tcp(22, 60000, 0))), "ssh"),
-            Arguments.of("later fragment", ethernet(IPV4, with16(ipv4(UDP, udp(1, 53, 0)), 6, 0x0010)), "miss"),
+            Arguments.of("later fragment", ethernet(IPV4, resum(with16(ipv4(UDP, udp(1, 53, 0)), 6, 0x0010))), "miss"),
             Arguments.of("ICMP", ethernet(IPV4, ipv4(ICMP, new byte[8])), "miss"),
             Arguments.of("ARP", ethernet(0x0806, new byte[28]), "miss"),
-            Arguments.of("IPv6 extension header", ethernet(IPV6, ipv6(0, new byte[8])), "miss"),
+            Arguments.of("UDP to 53 behind an IPv6 routing header",
+                ethernet(IPV6, ipv6(43, concat(extension(UDP, 0), udp(1, 53, 0)))), "dns"),
+            Arguments.of("IPv6 ESP", ethernet(IPV6, ipv6(50, new byte[8])), "miss"),
+            Arguments.of("IPv6 hop-by-hop after routing", ethernet(IPV6, ipv6(43, extension(0, 0))),
+                "x bad-ipv6-extension"),
+            Arguments.of("IPv4 bad checksum", with(udp4, 24, 0x55), "x bad-ipv4-checksum"),
             Arguments.of("runt", new byte[10], "x truncated-ethernet"),
             Arguments.of("tag cut", cut(ethernet(IPV4, new byte[0], 0x8100, 3), 15), "x truncated-vlan"),
             Arguments.of("short IPv4", cut(udp4, 30), "x truncated-ipv4"),

@@ -3,6 +3,7 @@ package org.netmapengine.pipeline.stages;
 import org.junit.jupiter.api.Test;
 import org.netmapengine.pipeline.MetricsSink;
 import org.netmapengine.pipeline.testing.OffHeapBatch;
+import org.netmapengine.pipeline.testing.Params;
 import org.netmapengine.pipeline.testing.RecordingOutputs;
 import org.netmapengine.pipeline.testing.TestStageContext;
 
@@ -61,12 +62,50 @@ class CounterTest
             }
         })).join();
 
-        assertEquals(List.of("packets=2", "bytes=128"), reported);
+        assertEquals(List.of("packets=2", "bytes=128", "gauge packets-per-second=0", "gauge bits-per-second=0"),
+            reported);
     }
 
     @Test
     void shouldDeclareOneOutputOut()
     {
         assertEquals(List.of("out"), new Counter().outputs());
+    }
+
+    @Test
+    void shouldMeasureRatesOverTheInterval()
+    {
+        final Counter counter = new Counter(Params.of("interval = 1s"));
+        final RecordingOutputs outputs = TestStageContext.start(counter, 2);
+        final OffHeapBatch batch = OffHeapBatch.of(new byte[100], new byte[150]);
+
+        batch.batch().timestampNanos(1_000_000_000L);
+        counter.process(batch.batch(), outputs);
+        batch.batch().timestampNanos(1_500_000_000L);
+        counter.process(batch.batch(), outputs);
+        batch.batch().timestampNanos(3_000_000_000L);
+        counter.process(batch.batch(), outputs);
+
+        assertEquals(3, counter.packetsPerSecond(), "6 packets in 2 s");
+        assertEquals(3000, counter.bitsPerSecond(), "750 bytes in 2 s");
+    }
+
+    @Test
+    void shouldReportNoRateBeforeAWholeInterval()
+    {
+        final Counter counter = new Counter(Params.of("interval = 1s"));
+        final OffHeapBatch batch = OffHeapBatch.of(new byte[100]);
+        batch.batch().timestampNanos(5);
+
+        counter.process(batch.batch(), TestStageContext.start(counter, 1));
+
+        assertEquals(0, counter.packetsPerSecond());
+    }
+
+    @Test
+    void shouldRejectAnIntervalUnderAMillisecond()
+    {
+        assertEquals("interval: expected a duration from 1ms to 24h such as 1s, got string \"10us\"",
+            Params.error(Counter::new, "interval = 10us"));
     }
 }

@@ -37,18 +37,28 @@ public final class OffHeapBatch
         return batch;
     }
 
-    /** Copies {@code frame} into the next buffer and appends its handle. */
+    /** Copies {@code frame} into the next buffer, after {@link #HEADROOM} bytes, and appends its handle. */
     public int add(final byte[] frame)
     {
-        if (frame.length > BUFFER_SIZE - HEADROOM)
+        return add(frame, HEADROOM, 0);
+    }
+
+    /**
+     * Copies {@code frame} into the next buffer at {@code offset} and appends its handle, arrived on port
+     * {@code inPort}.
+     */
+    public int add(final byte[] frame, final int offset, final int inPort)
+    {
+        if (offset + frame.length > BUFFER_SIZE)
         {
-            throw new IllegalArgumentException("frame too long for a test buffer: length=" + frame.length);
+            throw new IllegalArgumentException("frame too long for a test buffer: length=" + frame.length +
+                " offset=" + offset);
         }
         final int i = batch.count();
         final int bufferOffset = i * BUFFER_SIZE;
         buffers.setMemory(bufferOffset, BUFFER_SIZE, (byte)0xEE);
-        buffers.putBytes(bufferOffset + HEADROOM, frame);
-        return batch.add(i, buffers.addressOffset() + bufferOffset, HEADROOM, frame.length, 0, 0, 0);
+        buffers.putBytes(bufferOffset + offset, frame);
+        return batch.add(i, buffers.addressOffset() + bufferOffset, offset, frame.length, 0, 0, inPort);
     }
 
     public PacketBatch batch()

@@ -16,6 +16,24 @@ public final class Params
     {
     }
 
+    /**
+     * @return what constructing a stage from {@code hocon} reports, as {@code "key: problem"} with the key relative to
+     * the params block ({@code rules[0].name}).
+     * @throws AssertionError when the constructor accepts the parameters.
+     */
+    public static String error(final java.util.function.Function<StageParameters, ?> stage, final String hocon)
+    {
+        try
+        {
+            stage.apply(of(hocon));
+        }
+        catch (final org.netmapengine.pipeline.PipelineConfigException e)
+        {
+            return e.path().substring(PATH.length() + 1) + ": " + e.problem();
+        }
+        throw new AssertionError("accepted: " + hocon);
+    }
+
     public static StageParameters of(final String hocon)
     {
         final Config config = ConfigFactory.parseString(hocon,

@@ -13,6 +13,8 @@ public final class TestStageContext implements StageContext
     private final String name;
     private final List<String> outputs;
     private final List<String> ports;
+    private final int instance;
+    private final int instances;
 
     public TestStageContext(final String name, final List<String> outputs)
     {
@@ -24,9 +26,24 @@ public final class TestStageContext implements StageContext
      */
     public TestStageContext(final String name, final List<String> outputs, final List<String> ports)
     {
+        this(name, outputs, ports, 0, 1);
+    }
+
+    private TestStageContext(
+        final String name, final List<String> outputs, final List<String> ports, final int instance,
+        final int instances)
+    {
         this.name = name;
         this.outputs = List.copyOf(outputs);
         this.ports = List.copyOf(ports);
+        this.instance = instance;
+        this.instances = instances;
+    }
+
+    /** @return this context for parallel instance {@code instance} of {@code instances}. */
+    public TestStageContext asInstance(final int instance, final int instances)
+    {
+        return new TestStageContext(name, outputs, ports, instance, instances);
     }
 
     /** Starts {@code stage} with a context over its own outputs and returns a recorder for a batch of that size. */
@@ -56,13 +73,13 @@ public final class TestStageContext implements StageContext
     @Override
     public int instance()
     {
-        return 0;
+        return instance;
     }
 
     @Override
     public int instances()
     {
-        return 1;
+        return instances;
     }
 
     @Override

@@ -1,0 +1,126 @@
+package org.netmapengine.actors;
+
+import akka.actor.testkit.typed.javadsl.ActorTestKit;
+import akka.actor.testkit.typed.javadsl.TestProbe;
+import akka.actor.typed.ActorRef;
+import com.typesafe.config.ConfigFactory;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.netmapengine.io.backend.Backends;
+import org.netmapengine.io.emulated.EmulatedConfig;
+import org.netmapengine.io.pcap.PcapFileWriter;
+import org.netmapengine.io.pktgen.FrameSpec;
+import org.netmapengine.io.pktgen.FrameTemplate;
+import org.netmapengine.io.pktgen.Ipv4Range;
+import org.netmapengine.io.pktgen.RangeWalker;
+import org.netmapengine.io.port.Backend;
+import org.netmapengine.io.port.BackendKind;
+import org.netmapengine.pipeline.compiler.PipelineCompiler;
+import org.netmapengine.pipeline.compiler.StageRegistry;
+import org.netmapengine.pipeline.graph.CompiledPipeline;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An offline capture run through a pipeline as live traffic is: a {@code pcap:} port replays the file into the
+ * same receiver, stages and accounting.
+ */
+class PcapReplayRuntimeTest
+{
+    private static ActorTestKit testKit;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start()
+    {
+        testKit = ActorTestKit.create(ConfigFactory.load());
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        testKit.shutdownTestKit();
+    }
+
+    @Test
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldRunEveryPacketOfACaptureThroughThePipelineAsManyTimesAsAsked() throws Exception
+    {
+        final int packets = 50_000;
+        final Path file = pktGenCapture(packets);
+        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(String.join("\n",
+            "pipeline {",
+            "  ports { in { port = \"pcap:" + file + "@replay:loop=2\", to = classify } }",
+            "  stages {",
+            "    classify {",
+            "      type = classify-port",
+            "      params { rules { even = { protocol = udp, ports = \"0-65535\", match = src } } }",
+            "      outputs { even = count, miss = drop }",
+            "    }",
+            "    count { type = counter, outputs { out = drop } }",
+            "  }",
+            "}")).resolve(), PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
+        final Backend backends = Backends.create(BackendKind.EMULATED, EmulatedConfig.DEFAULT.withDirectory(dir));
+        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
+        testKit.spawn(PipelineRuntime.create(pipeline, port -> backends, PipelineRuntime.Tuning.DEFAULT,
+            started.ref()));
+        final PipelineRuntime.StartResult result = started.receiveMessage(Duration.ofSeconds(10));
+        assertInstanceOf(PipelineRuntime.Started.class, result, result.toString());
+        final ActorRef<PipelineRuntime.Command> runtime = ((PipelineRuntime.Started)result).runtime();
+
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (received(runtime) < 2L * packets && System.nanoTime() < deadline)
+        {
+            Thread.sleep(50);
+        }
+        final TestProbe<PipelineReport> report = testKit.createTestProbe();
+        runtime.tell(new PipelineRuntime.Stop(report.ref()));
+        final PipelineReport done = report.receiveMessage(Duration.ofSeconds(60));
+
+        assertTrue(done.clean(), done.render());
+        final PortStatus in = done.receivers().get(0);
+        assertEquals(2L * packets, in.received(), done.render());
+        assertEquals(2L * packets, in.dropped().get("drop"), done.render());
+        assertEquals(2L * packets, done.stages().stream().filter(s -> s.name().equals("count")).findFirst()
+            .orElseThrow().in(), done.render());
+    }
+
+    private static long received(final ActorRef<PipelineRuntime.Command> runtime)
+    {
+        final TestProbe<PipelineStatus> status = testKit.createTestProbe();
+        runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
+        return status.receiveMessage(Duration.ofSeconds(10)).receivers().stream().mapToLong(PortStatus::received).sum();
+    }
+
+    /** @return a capture of pkt-gen's UDP frames over a range of addresses and ports. */
+    private Path pktGenCapture(final int packets) throws Exception
+    {
+        final Path file = dir.resolve("pktgen.pcap");
+        final FrameTemplate template = new FrameTemplate(FrameSpec.DEFAULT.withRanges(
+            Ipv4Range.parse("10.0.0.1:1000-10.0.0.20:1010"), Ipv4Range.parse("10.1.0.1:53")));
+        final RangeWalker walker = new RangeWalker(template.spec().src(), template.spec().dst());
+        final UnsafeBuffer frame = new UnsafeBuffer(new byte[template.length()]);
+        try (PcapFileWriter writer = PcapFileWriter.create(file, 65535))
+        {
+            for (int i = 0; i < packets; i++)
+            {
+                template.writeTo(frame, walker, i);
+                walker.advance();
+                writer.write(frame, 0, template.length(), 1_700_000_000_000_000_000L + i * 1000L);
+            }
+        }
+        return file;
+    }
+}
