@@ -112,7 +112,7 @@ public final class EmulatedBackend implements Backend
         {
             throw new NetmapException(Reason.NOT_SUPPORTED, spec.name(),
                 "VALE switches need the netmap kernel module (backend 'kernel'); the emulated backend opens pipes " +
-                "(netmap:NAME{ID and netmap:NAME}ID)");
+                "(netmap:NAME{ID and netmap:NAME}ID) and NICs (netmap:IF, netmap:IF-N)");
         }
         if (spec.mode() != RegMode.ALL_NIC && spec.mode() != RegMode.ONE_NIC)
         {
