@@ -74,14 +74,14 @@ final class VethBench
     }
 
     /**
-     * This JVM, its class path, {@code pkt-gen -f rx} on the emulated NIC port {@code netmap:vb} for the script's
+     * This JVM, its class path, {@code pkt-gen -f rx} on the emulated NIC port {@code netmap:vb/R} for the script's
      * 3 s head start, the sending time and 2 s more.
      */
     private static List<String> engineCommand(final double seconds)
     {
         return List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
             System.getProperty("java.class.path"), NetmapEngineCommand.class.getName(), "pkt-gen", "-f", "rx", "-i",
-            "netmap:vb", "--backend", "emulated", "-T", Long.toString(Math.round(seconds) + 5));
+            "netmap:vb/R", "--backend", "emulated", "-T", Long.toString(Math.round(seconds) + 5));
     }
 
     static Result run(final Path script, final double seconds, final Reader reader)

@@ -55,7 +55,7 @@ class EmulatedNicRunTest
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().startsWith("netmap:" + wire.local() + ": backend=emulated (af_packet " + wire.local()), run.out());
-        assertTrue(run.out().contains("rx TPACKET_V3 32 blocks x 256 KiB, retire 2 ms"), run.out());
+        assertTrue(run.out().contains("rx TPACKET_V3 64 blocks x 256 KiB, retire 2 ms"), run.out());
     }
 
     @Test
@@ -69,7 +69,7 @@ class EmulatedNicRunTest
               ports { in { port = "netmap:%s", to = count } }
               stages { count { type = counter, outputs { out = drop } } }
             }
-            netmap-engine.emulated.af-packet { rx-blocks = 64, retire = 1ms }
+            netmap-engine.emulated.af-packet { rx-blocks = 48, retire = 1ms }
             netmap-engine.traffic {
               generators.gen { port = "netmap:%s", count = 50000, rate = 200000 }
             }
@@ -81,7 +81,7 @@ class EmulatedNicRunTest
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("netmap:" + wire.remote() + "/R: backend=emulated (af_packet " + wire.remote()),
             run.out());
-        assertTrue(run.out().contains("rx TPACKET_V3 64 blocks x 256 KiB, retire 1 ms"), run.out());
+        assertTrue(run.out().contains("rx TPACKET_V3 48 blocks x 256 KiB, retire 1 ms"), run.out());
         assertTrue(run.out().contains("port in (netmap:" + wire.remote() + "/R, emulated): received 50000 + copies 0 " +
             "= transmitted 0 + dropped 50000 {drop=50000} + in flight 0"), run.out());
         assertTrue(run.out().contains("generator gen (netmap:" + wire.local() + "): sent 50000"), run.out());

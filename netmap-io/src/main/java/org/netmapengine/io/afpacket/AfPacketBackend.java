@@ -37,6 +37,8 @@ public final class AfPacketBackend
 {
     private static final Logger LOG = LoggerFactory.getLogger(AfPacketBackend.class);
     private static final int TX_BLOCK_SIZE = 1 << 16;
+    /** TPACKET_V3 receive frames are variable; this nominal size only has to divide the block. */
+    private static final int RX_FRAME_SIZE = 2048;
 
     private final AfPacketConfig config;
 
@@ -131,7 +133,7 @@ public final class AfPacketBackend
             socket.setInt(PacketSocketApi.SOL_PACKET, PacketSocketApi.PACKET_QDISC_BYPASS, 1, "PACKET_QDISC_BYPASS");
         }
         // Room for a ring's worth of frames in flight (root may exceed wmem_max); a refusal only costs speed.
-        socket.trySetInt(LibC.SOL_SOCKET, SO_SNDBUFFORCE, 4 << 20);
+        socket.trySetInt(LibC.SOL_SOCKET, LibC.SO_SNDBUFFORCE, 4 << 20);
         final int blockSize = Math.max(TX_BLOCK_SIZE, frameSize);
         final int framesPerBlock = blockSize / frameSize;
         final int blocks = (config.txFrames() + framesPerBlock - 1) / framesPerBlock;
@@ -224,9 +226,4 @@ public final class AfPacketBackend
                 "kernel-backend options; an emulated NIC port has its own memory and takes @conf:rings=,slots=");
         }
     }
-
-    /** TPACKET_V3 receive frames are variable; this nominal size only has to divide the block. */
-    private static final int RX_FRAME_SIZE = 2048;
-    /** {@code SO_SNDBUFFORCE}: a send buffer above {@code wmem_max}, for root. */
-    static final int SO_SNDBUFFORCE = 32;
 }

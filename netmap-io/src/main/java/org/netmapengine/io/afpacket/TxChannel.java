@@ -20,9 +20,12 @@ import static org.netmapengine.io.afpacket.Tpacket3HdrDescriptor.TX_DATA_OFFSET;
  * ({@code TP_STATUS_AVAILABLE}), its length written and the frame handed over with a release store of
  * {@code TP_STATUS_SEND_REQUEST}. One non-blocking {@code sendto} then asks the kernel to send every frame
  * handed over: one system call per sync, none per packet. The slots are free again as soon as their bytes are
- * copied, so {@code tail} moves up to {@code hwcur - 1} at once (netmap's one reserved slot); when the kernel
- * has not given frames back yet, the remaining slots stay queued and the ring looks full, which is what makes a
- * sender wait in {@code poll(POLLOUT)}.
+ * copied and the kernel has taken every frame handed over, so {@code tail} moves up to {@code hwcur - 1}
+ * (netmap's one reserved slot). When the kernel could not take them all (its send buffer was full), {@code tail}
+ * stays until a later sync asks again and it does: as with a NIC, a slot comes back only once its packet is on its
+ * way, so a sender that drains its ring (pkt-gen) keeps syncing until it is. When the kernel has not given frames
+ * back yet, the remaining slots stay queued and the ring looks full, which makes a sender wait in
+ * {@code poll(POLLOUT)}.
  * <p>
  * Not thread-safe: the port's owner thread only.
  */
@@ -142,18 +145,29 @@ final class TxChannel
             kick();
         }
         sent += queued;
-        if (slot != hwcur)
+        hwcur = slot;
+        if (!kickPending)
         {
-            hwcur = slot;
-            hwtail = 0 == slot ? ring.numSlots() - 1 : slot - 1;
-            ring.tailRelease(hwtail);
+            // Every frame handed over was taken by the kernel: the slots are done, as a NIC's after transmission.
+            final int done = 0 == slot ? ring.numSlots() - 1 : slot - 1;
+            if (done != hwtail)
+            {
+                hwtail = done;
+                ring.tailRelease(hwtail);
+            }
         }
     }
 
-    /** Asks the kernel to send the frames handed over; remembers to ask again if it could not take them now. */
+    /**
+     * Asks the kernel to send the frames handed over, and remembers to ask again when it could not take them all
+     * now (its send buffer was full): then the last frame handed over is still {@code TP_STATUS_SEND_REQUEST}.
+     */
     void kick()
     {
-        kickPending = Sockets.kickTransmit(socket.fd()) < 0;
+        final long result = Sockets.kickTransmit(socket.fd());
+        final int last = (0 == next ? frameCount - 1 : next - 1) * frameSize;
+        kickPending = result < 0 ||
+            PacketSocketApi.TP_STATUS_SEND_REQUEST == frames.getIntVolatile(last + TP_STATUS_OFFSET);
     }
 
     /**

@@ -43,9 +43,7 @@ public final class LibC
     public static final int LOCK_NB = 4;
     public static final int LOCK_UN = 8;
 
-    public static final int MAP_PRIVATE = 2;
     public static final int MAP_ANONYMOUS = 0x20;
-    public static final int MAP_POPULATE = 0x8000;
 
     public static final int AF_INET = 2;
     public static final int AF_PACKET = 17;
@@ -55,6 +53,8 @@ public final class LibC
     public static final int SOL_SOCKET = 1;
     public static final int SO_RCVBUF = 8;
     public static final int SO_SNDBUF = 7;
+    /** A send buffer above {@code wmem_max}, for root. */
+    public static final int SO_SNDBUFFORCE = 32;
     public static final int MSG_DONTWAIT = 0x40;
 
     static

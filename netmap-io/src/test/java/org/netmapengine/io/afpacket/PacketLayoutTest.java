@@ -124,6 +124,11 @@ class PacketLayoutTest
         java.put("SOCK_CLOEXEC", (long)LibC.SOCK_CLOEXEC);
         java.put("SOL_SOCKET", (long)LibC.SOL_SOCKET);
         java.put("MSG_DONTWAIT", (long)LibC.MSG_DONTWAIT);
+        java.put("SO_SNDBUF", (long)LibC.SO_SNDBUF);
+        java.put("SO_RCVBUF", (long)LibC.SO_RCVBUF);
+        java.put("SO_SNDBUFFORCE", (long)LibC.SO_SNDBUFFORCE);
+        java.put("MAP_ANONYMOUS", (long)LibC.MAP_ANONYMOUS);
+        java.put("MAP_SHARED", (long)LibC.MAP_SHARED);
         java.put("PACKET_ADD_MEMBERSHIP", (long)PacketSocketApi.PACKET_ADD_MEMBERSHIP);
         java.put("PACKET_RX_RING", (long)PacketSocketApi.PACKET_RX_RING);
         java.put("PACKET_STATISTICS", (long)PacketSocketApi.PACKET_STATISTICS);
