@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.netmapengine.io.afpacket.AfPacketConfig;
 import org.netmapengine.io.emulated.EmulatedBackend;
 import org.netmapengine.io.emulated.EmulatedConfig;
 import org.netmapengine.io.name.PortSpec;
@@ -79,7 +80,9 @@ class VethPipelineTest
     void shouldCountEveryFramePktGenSendsFromTheOtherEndOfTheWire()
     {
         final Veth wire = lab.vethHere();
-        final EmulatedBackend backend = backend();
+        // 64 MiB of receive blocks: a receiver descheduled for a while on a busy machine must not lose frames here.
+        final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir)
+            .withAfPacket(AfPacketConfig.DEFAULT.withRx(1 << 16, 1024, 2)));
         final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, """
             pipeline {
               name = wire

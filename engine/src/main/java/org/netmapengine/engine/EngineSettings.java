@@ -54,7 +54,7 @@ public record EngineSettings(
     }
 
     /** {@code netmap-engine.emulated.af-packet}: how NIC names open on Linux packet sockets. */
-    static AfPacketConfig afPacket(final Config c)
+    public static AfPacketConfig afPacket(final Config c)
     {
         final AfPacketConfig d = AfPacketConfig.DEFAULT;
         return new AfPacketConfig(

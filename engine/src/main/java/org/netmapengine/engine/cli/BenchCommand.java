@@ -236,6 +236,11 @@ final class BenchCommand
             "tcpdump. Default: ${DEFAULT-VALUE}.")
         List<String> readers;
 
+        @Option(names = "--rounds", defaultValue = "1", description = "Rounds over the readers, each round starting " +
+            "one reader later, so a drifting machine load spreads over all of them; medians are reported. " +
+            "Default: ${DEFAULT-VALUE}.")
+        int rounds;
+
         @Option(names = "--veth-capture", paramLabel = "PATH", defaultValue = "../shared/bench/veth-capture",
             description = "The shared benchmark script. Default: ${DEFAULT-VALUE}.")
         Path script;
@@ -254,23 +259,34 @@ final class BenchCommand
             {
                 chosen.add(VethBench.reader(name, seconds));
             }
-            out.printf("veth capture benchmark: 64-byte UDP frames from trafgen for %.0f s per reader, %d CPUs%n",
-                seconds, Runtime.getRuntime().availableProcessors());
+            out.printf("veth capture benchmark: 64-byte UDP frames from trafgen for %.0f s per reader, %d round%s, " +
+                "%d CPUs%n", seconds, rounds, 1 == rounds ? "" : "s", Runtime.getRuntime().availableProcessors());
             out.flush();
             final List<VethBench.Result> results = new ArrayList<>();
-            for (final VethBench.Reader reader : chosen)
+            for (int round = 0; round < Math.max(1, rounds); round++)
             {
-                final VethBench.Result result = VethBench.run(script, seconds, reader);
-                results.add(result);
-                out.println(result.line());
-                if (result.seconds() <= 0)
+                for (int i = 0; i < chosen.size(); i++)
                 {
-                    out.println("  veth-capture did not run: " + result.tail());
+                    final VethBench.Result result = VethBench.run(script, seconds, chosen.get((i + round) % chosen.size()));
+                    results.add(result);
+                    out.println(result.line());
+                    if (result.seconds() <= 0)
+                    {
+                        out.println("  veth-capture did not run: " + result.tail());
+                    }
+                    out.flush();
                 }
-                out.flush();
             }
-            final VethBench.Result engine = find(results, "engine");
-            final VethBench.Result sniff = find(results, "netsniff-ng");
+            if (rounds > 1)
+            {
+                out.println("medians over " + rounds + " rounds (drops: total):");
+                for (final VethBench.Reader reader : chosen)
+                {
+                    out.println(VethBench.median(results, reader.name()).line());
+                }
+            }
+            final VethBench.Result engine = VethBench.median(results, "engine");
+            final VethBench.Result sniff = VethBench.median(results, "netsniff-ng");
             if (null != engine && null != sniff && sniff.receivedPps() > 0)
             {
                 out.printf("engine / netsniff-ng received pps: %.0f%%%n", 100 * engine.receivedPps() / sniff.receivedPps());
@@ -279,9 +295,5 @@ final class BenchCommand
             return ExitCodes.OK;
         }
 
-        private static VethBench.Result find(final List<VethBench.Result> results, final String reader)
-        {
-            return results.stream().filter(r -> r.reader().equals(reader)).findFirst().orElse(null);
-        }
     }
 }

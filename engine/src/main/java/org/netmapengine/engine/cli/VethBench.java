@@ -24,7 +24,10 @@ final class VethBench
     {
     }
 
-    /** What one run measured; {@code received} and {@code dropped} are -1 when the reader did not say. */
+    /**
+     * What one run measured; {@code received} and {@code dropped} are -1 when the reader did not say; {@code tail}
+     * is null for a median over runs.
+     */
     record Result(String reader, double sentPps, double deliveredPps, double seconds, long received, long dropped,
         String tail)
     {
@@ -36,8 +39,8 @@ final class VethBench
         String line()
         {
             return String.format(Locale.ROOT, "%-12s sent %9.0f pps  delivered to vb %9.0f pps  received %9.0f pps " +
-                "(%d packets)  drops %s", reader, sentPps, deliveredPps, receivedPps(), Math.max(0, received),
-                dropped < 0 ? "n/a" : Long.toString(dropped));
+                "%s drops %s", reader, sentPps, deliveredPps, receivedPps(),
+                null == tail ? "" : "(" + Math.max(0, received) + " packets) ", dropped < 0 ? "n/a" : Long.toString(dropped));
         }
     }
 
@@ -104,6 +107,34 @@ final class VethBench
         return new Result(reader.name(), Double.parseDouble(rates.group(1)), Double.parseDouble(rates.group(2)),
             Double.parseDouble(rates.group(3)), find(reader.received(), output), find(reader.dropped(), output),
             output.substring(rates.end()).trim());
+    }
+
+    /**
+     * @return a result with the median send, delivery and receive rates of {@code reader}'s runs and the total of
+     * its drops, or null when it did not run.
+     */
+    static Result median(final List<Result> results, final String reader)
+    {
+        final List<Result> runs = results.stream().filter(r -> r.reader().equals(reader) && r.seconds() > 0).toList();
+        if (runs.isEmpty())
+        {
+            return null;
+        }
+        final double seconds = 1.0;
+        final double received = medianOf(runs.stream().mapToDouble(Result::receivedPps).toArray());
+        final long drops = runs.stream().anyMatch(r -> r.dropped() < 0) ? -1 :
+            runs.stream().mapToLong(Result::dropped).sum();
+        return new Result(reader, medianOf(runs.stream().mapToDouble(Result::sentPps).toArray()),
+            medianOf(runs.stream().mapToDouble(Result::deliveredPps).toArray()), seconds,
+            runs.stream().allMatch(r -> r.received() < 0) ? -1 : Math.round(received * seconds), drops, null);
+    }
+
+    private static double medianOf(final double[] values)
+    {
+        final double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        final int n = sorted.length;
+        return 0 == n % 2 ? (sorted[n / 2 - 1] + sorted[n / 2]) / 2 : sorted[n / 2];
     }
 
     private static long find(final Pattern pattern, final String output)

@@ -55,7 +55,24 @@ class EmulatedNicRunTest
 
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().startsWith("netmap:" + wire.local() + ": backend=emulated (af_packet " + wire.local()), run.out());
-        assertTrue(run.out().contains("rx TPACKET_V3 64 blocks x 256 KiB, retire 2 ms"), run.out());
+        assertTrue(run.out().contains("rx TPACKET_V3 256 blocks x 64 KiB, retire 2 ms"), run.out());
+    }
+
+    @Test
+    void shouldTakeAfPacketSettingsOnTheCommandLineAndRefuseUnknownOnes()
+    {
+        final Veth wire = lab.vethHere();
+
+        final CliRun run = CliRun.execute("ports", "open", "netmap:" + wire.local(), "--backend", "emulated",
+            "--af-packet", "rx-blocks=128", "--af-packet", "promiscuous=on");
+        final CliRun bad = CliRun.execute("ports", "open", "netmap:" + wire.local(), "--backend", "emulated",
+            "--af-packet", "rx-blokcs=128");
+
+        assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
+        assertTrue(run.out().contains("rx TPACKET_V3 128 blocks x 64 KiB, retire 2 ms, promiscuous;"), run.out());
+        assertEquals(ExitCodes.USAGE, bad.exitCode());
+        assertEquals("netmap-engine ports open: --af-packet rx-blokcs: unknown setting, expected one of slots, " +
+            "buffer-size, rx-block-size, rx-blocks, retire, tx-frames, promiscuous, qdisc-bypass, multi-slot\n", bad.err());
     }
 
     @Test
@@ -69,7 +86,7 @@ class EmulatedNicRunTest
               ports { in { port = "netmap:%s", to = count } }
               stages { count { type = counter, outputs { out = drop } } }
             }
-            netmap-engine.emulated.af-packet { rx-blocks = 48, retire = 1ms }
+            netmap-engine.emulated.af-packet { rx-blocks = 512, retire = 4ms }
             netmap-engine.traffic {
               generators.gen { port = "netmap:%s", count = 50000, rate = 200000 }
             }
@@ -81,7 +98,7 @@ class EmulatedNicRunTest
         assertEquals(ExitCodes.OK, run.exitCode(), run.out() + run.err());
         assertTrue(run.out().contains("netmap:" + wire.remote() + "/R: backend=emulated (af_packet " + wire.remote()),
             run.out());
-        assertTrue(run.out().contains("rx TPACKET_V3 48 blocks x 256 KiB, retire 1 ms"), run.out());
+        assertTrue(run.out().contains("rx TPACKET_V3 512 blocks x 64 KiB, retire 4 ms"), run.out());
         assertTrue(run.out().contains("port in (netmap:" + wire.remote() + "/R, emulated): received 50000 + copies 0 " +
             "= transmitted 0 + dropped 50000 {drop=50000} + in flight 0"), run.out());
         assertTrue(run.out().contains("generator gen (netmap:" + wire.local() + "): sent 50000"), run.out());

@@ -28,7 +28,7 @@ public record AfPacketConfig(
     boolean qdiscBypass,
     boolean multiSlot)
 {
-    public static final AfPacketConfig DEFAULT = new AfPacketConfig(1024, 2048, 1 << 18, 64, 2, 1024, false, false,
+    public static final AfPacketConfig DEFAULT = new AfPacketConfig(1024, 2048, 1 << 16, 256, 2, 1024, false, false,
         false);
 
     private static final int PAGE = 4096;

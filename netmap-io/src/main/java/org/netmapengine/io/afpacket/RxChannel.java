@@ -28,7 +28,8 @@ import static org.netmapengine.io.afpacket.TpacketBlockDescriptor.OFFSET_TO_FIRS
  * themselves out would pin whole blocks for as long as a pipeline holds one packet. A sync makes no system call;
  * a port waits for the next block in {@code poll}. Frames this host sent ({@code PACKET_OUTGOING}) are skipped
  * when the kernel cannot leave them out itself ({@code PACKET_IGNORE_OUTGOING}, Linux 4.20); frames larger than a
- * buffer are dropped and counted, or with multi-slot on spread over consecutive slots with {@code NS_MOREFRAG}.
+ * buffer are dropped and counted, or with multi-slot on spread over consecutive slots with {@code NS_MOREFRAG};
+ * frames the kernel cut short (larger than a block) are dropped and counted with them.
  * <p>
  * Not thread-safe: the port's owner thread only.
  */
@@ -118,6 +119,11 @@ final class RxChannel
                 Tpacket3HdrDescriptor.SOCKADDR_LL_OFFSET + SockaddrLlDescriptor.SLL_PKTTYPE_OFFSET))
             {
                 outgoingSkipped++;
+            }
+            else if (snaplen < blocks.getInt(hdr + Tpacket3HdrDescriptor.TP_LEN_OFFSET))
+            {
+                // Cut short by the kernel (a frame larger than a block): never deliver part of a frame.
+                oversize++;
             }
             else if (snaplen <= bufferSize)
             {

@@ -256,7 +256,7 @@ class AfPacketPortTest
             final String text = port.describe();
             assertTrue(text.startsWith("netmap:" + veth.local() + ": backend=emulated (af_packet " + veth.local() +
                 " ifindex "), text);
-            assertTrue(text.contains("1 ring of 1024 slots; rx TPACKET_V3 64 blocks x 256 KiB, retire 2 ms; " +
+            assertTrue(text.contains("1 ring of 1024 slots; rx TPACKET_V3 256 blocks x 64 KiB, retire 2 ms; " +
                 "tx 1024 frames x 2048;"), text);
             assertTrue(text.contains("offloads on: "), "veth checksums and TSO are on by default: " + text);
             assertTrue(text.contains("tx-rings=1 rx-rings=1 slots=1024 buf-size=2048"), text);
