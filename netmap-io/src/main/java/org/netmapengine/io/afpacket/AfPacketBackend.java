@@ -108,8 +108,8 @@ public final class AfPacketBackend
                     rx.add(openRx(socket, info, new RingView(memory.rxRing(k)), memory, rings > 1));
                 }
             }
-            final AfPacketDriver driver = new AfPacketDriver(rx.toArray(new RxChannel[0]), tx.toArray(new TxChannel[0]),
-                spec.flags());
+            final AfPacketDriver driver = new AfPacketDriver(spec.name(), rx.toArray(new RxChannel[0]),
+                tx.toArray(new TxChannel[0]), spec.flags());
             final NetmapPort port = NetmapPort.bind(spec, BackendKind.EMULATED, detail(info, rings, (int)slots,
                 txFrameSize), memory.region(), 0, options.extraBuffers(), options, driver);
             report(spec, info);

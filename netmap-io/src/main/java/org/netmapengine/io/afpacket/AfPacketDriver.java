@@ -7,6 +7,8 @@ import org.netmapengine.io.os.LibC;
 import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.port.PortDriver;
 import org.netmapengine.io.port.PortStatistics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The syncs and {@code poll} of an emulated NIC port: each bound ring pair is an {@link RxChannel} and a
@@ -26,6 +28,9 @@ final class AfPacketDriver implements PortDriver
     /** How long a closing port waits for the kernel to send what its TX frames hold. */
     private static final long FLUSH_NANOS = 1_000_000_000L;
 
+    private static final Logger LOG = LoggerFactory.getLogger(AfPacketDriver.class);
+
+    private final String port;
     private final RxChannel[] rx;
     private final TxChannel[] tx;
     private final long flags;
@@ -33,8 +38,9 @@ final class AfPacketDriver implements PortDriver
     private final long[] kernel = new long[3];
     private boolean closed;
 
-    AfPacketDriver(final RxChannel[] rx, final TxChannel[] tx, final long flags)
+    AfPacketDriver(final String port, final RxChannel[] rx, final TxChannel[] tx, final long flags)
     {
+        this.port = port;
         this.rx = rx;
         this.tx = tx;
         this.flags = flags;
@@ -190,6 +196,7 @@ final class AfPacketDriver implements PortDriver
         }
         statistics();
         closed = true;
+        reportTrouble();
         for (final RxChannel channel : rx)
         {
             channel.socket().close();
@@ -197,6 +204,33 @@ final class AfPacketDriver implements PortDriver
         for (final TxChannel channel : tx)
         {
             channel.socket().close();
+        }
+    }
+
+    /** Logs, once at close, what a well-behaved user never causes: ring resets and buffer indices out of range. */
+    private void reportTrouble()
+    {
+        long resets = 0;
+        long badBuffers = 0;
+        long outgoing = 0;
+        for (final RxChannel channel : rx)
+        {
+            resets += channel.resets();
+            badBuffers += channel.badBuffers();
+            outgoing += channel.outgoingSkipped();
+        }
+        for (final TxChannel channel : tx)
+        {
+            resets += channel.resets();
+        }
+        if (resets > 0 || badBuffers > 0)
+        {
+            LOG.warn("{}: {} ring resets (head outside [hwcur, hwtail]) and {} RX slots holding a buffer index " +
+                "outside the region while open", port, resets, badBuffers);
+        }
+        if (outgoing > 0)
+        {
+            LOG.debug("{}: {} frames this host sent were skipped on receive", port, outgoing);
         }
     }
 

@@ -32,8 +32,9 @@ final class PacketSocket implements AutoCloseable
     }
 
     /**
-     * @param protocol the host-order EtherType to receive ({@link PacketSocketApi#ETH_P_ALL}), or 0 for a socket
-     *                 that receives nothing (a transmitter's); nothing arrives before {@link #bind}.
+     * Opens a socket with protocol 0: nothing arrives before {@link #bind} names what to receive.
+     *
+     * @throws NetmapException PERMISSION_DENIED without CAP_NET_RAW.
      */
     static PacketSocket open(final String port)
     {
@@ -47,7 +48,8 @@ final class PacketSocket implements AutoCloseable
             if (Errno.EPERM == errno || Errno.EACCES == errno)
             {
                 throw new NetmapException(Reason.PERMISSION_DENIED, port, errno, "emulated NIC ports use AF_PACKET " +
-                    "sockets, which need root or CAP_NET_RAW (setcap cap_net_raw+ep on the java binary, or run as root)");
+                    "sockets, which need root or CAP_NET_RAW (setcap cap_net_raw+ep on the java binary, or run as " +
+                    "root)");
             }
             throw new NetmapException(Reason.SYSTEM_ERROR, port, errno,
                 "socket(AF_PACKET, SOCK_RAW) failed: " + Errno.describe(errno));

@@ -6,6 +6,8 @@ import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.os.Sockets;
 import org.netmapengine.io.ring.RingView;
 
+import java.util.concurrent.locks.LockSupport;
+
 import static org.netmapengine.io.afpacket.Tpacket3HdrDescriptor.TP_LEN_OFFSET;
 import static org.netmapengine.io.afpacket.Tpacket3HdrDescriptor.TP_NEXT_OFFSET_OFFSET;
 import static org.netmapengine.io.afpacket.Tpacket3HdrDescriptor.TP_STATUS_OFFSET;
@@ -42,7 +44,6 @@ final class TxChannel
     private int hwtail;
     private int next;
     private boolean kickPending;
-    private long sent;
     private long errors;
     private long resets;
 
@@ -144,7 +145,6 @@ final class TxChannel
         {
             kick();
         }
-        sent += queued;
         hwcur = slot;
         if (!kickPending)
         {
@@ -195,7 +195,7 @@ final class TxChannel
                 return busy;
             }
             kick();
-            java.util.concurrent.locks.LockSupport.parkNanos(100_000L);
+            LockSupport.parkNanos(100_000L);
         }
     }
 
@@ -203,11 +203,6 @@ final class TxChannel
     long errors()
     {
         return errors;
-    }
-
-    long sent()
-    {
-        return sent;
     }
 
     long resets()
