@@ -16,6 +16,7 @@ import org.netmapengine.io.name.PortSpec;
 import org.netmapengine.io.netns.NetnsLab;
 import org.netmapengine.io.netns.Veth;
 import org.netmapengine.io.pktgen.FrameSpec;
+import org.netmapengine.io.pktgen.Ipv4Range;
 import org.netmapengine.io.pktgen.PacketGenerator;
 import org.netmapengine.io.pktgen.RunLimits;
 import org.netmapengine.io.port.NetmapPort;
@@ -113,6 +114,40 @@ class VethPipelineTest
         assertEquals(sent, in.dropped().get("drop"), "and every frame ended as routed: dropped 'drop'");
         assertTrue(report.clean(), report.render());
         assertEquals("emulated", in.backend());
+    }
+
+    @Test
+    void shouldGiveEachRingOfAnInterfaceItsOwnReceiverAndSpreadFlowsOverThem()
+    {
+        final Veth wire = lab.vethHere("numrxqueues", "2", "numtxqueues", "2");
+        final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir)
+            .withAfPacket(AfPacketConfig.DEFAULT.withRx(1 << 16, 1024, 2)));
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, """
+            pipeline {
+              name = rings
+              ports { in { port = "netmap:%s", rings = per-ring, to = count } }
+              stages { count { type = counter, outputs { out = drop } } }
+            }
+            """.formatted(wire.remote()));
+        final long packets = 100_000;
+        try (NetmapPort tx = backend.open(PortSpec.parse("netmap:" + wire.local() + "/T"), PortOptions.DEFAULT))
+        {
+            new PacketGenerator(tx, FrameSpec.DEFAULT.withRanges(Ipv4Range.parse("10.0.0.1:1000-10.0.0.1:1999"),
+                Ipv4Range.parse("10.1.0.1:1234")), RunLimits.DEFAULT.withCount(packets).withRate(400_000)).run();
+        }
+        awaitReceivedByAll(runtime, packets);
+        final PipelineReport report = stopPipeline(runtime);
+
+        assertEquals(2, report.receivers().size(), "one receiver per ring: " + report.render());
+        final long total = report.receivers().stream().mapToLong(PortStatus::received).sum();
+        assertEquals(packets, total, report.render());
+        for (final PortStatus ring : report.receivers())
+        {
+            assertTrue(ring.received() > packets / 5, "each ring took a fair share: " + report.render());
+            assertTrue(ring.portName().matches("netmap:" + wire.remote() + "-[01]/R"), ring.portName());
+            assertEquals(0, ring.kernelDropped(), report.render());
+        }
+        assertTrue(report.clean(), report.render());
     }
 
     @Test
@@ -272,6 +307,23 @@ class VethPipelineTest
             runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
             final PortStatus in = status.receiveMessage(Duration.ofSeconds(10)).receivers().get(0);
             received = in.received() + in.kernelDropped();
+            if (received >= packets)
+            {
+                return;
+            }
+            sleep(50);
+        }
+    }
+
+    private static void awaitReceivedByAll(final ActorRef<PipelineRuntime.Command> runtime, final long packets)
+    {
+        final long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline)
+        {
+            final TestProbe<PipelineStatus> status = testKit.createTestProbe();
+            runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
+            final long received = status.receiveMessage(Duration.ofSeconds(10)).receivers().stream()
+                .mapToLong(p -> p.received() + p.kernelDropped()).sum();
             if (received >= packets)
             {
                 return;
