@@ -79,7 +79,7 @@ final class PortMemory
         try
         {
             address = Pointer.nativeValue(LibC.mmap(null, size, LibC.PROT_READ | LibC.PROT_WRITE,
-                LibC.MAP_SHARED | LibC.MAP_ANONYMOUS, -1, 0));
+                LibC.MAP_SHARED | LibC.MAP_ANONYMOUS | LibC.MAP_POPULATE, -1, 0));
         }
         catch (final LastErrorException e)
         {

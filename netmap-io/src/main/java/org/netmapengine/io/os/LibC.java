@@ -44,6 +44,8 @@ public final class LibC
     public static final int LOCK_UN = 8;
 
     public static final int MAP_ANONYMOUS = 0x20;
+    /** Fault the pages in at {@code mmap}, not on first touch in a hot loop. */
+    public static final int MAP_POPULATE = 0x8000;
 
     public static final int AF_INET = 2;
     public static final int AF_PACKET = 17;

@@ -128,6 +128,7 @@ class PacketLayoutTest
         java.put("SO_RCVBUF", (long)LibC.SO_RCVBUF);
         java.put("SO_SNDBUFFORCE", (long)LibC.SO_SNDBUFFORCE);
         java.put("MAP_ANONYMOUS", (long)LibC.MAP_ANONYMOUS);
+        java.put("MAP_POPULATE", (long)LibC.MAP_POPULATE);
         java.put("MAP_SHARED", (long)LibC.MAP_SHARED);
         java.put("PACKET_ADD_MEMBERSHIP", (long)PacketSocketApi.PACKET_ADD_MEMBERSHIP);
         java.put("PACKET_RX_RING", (long)PacketSocketApi.PACKET_RX_RING);
