@@ -9,6 +9,7 @@ import akka.actor.typed.javadsl.Behaviors;
 import akka.actor.typed.javadsl.Receive;
 import org.netmapengine.io.os.CpuAffinity;
 import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.port.PortStatistics;
 import org.netmapengine.pipeline.DropReason;
 import org.netmapengine.pipeline.FlowHash;
 import org.netmapengine.pipeline.PacketBatch;
@@ -397,9 +398,11 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     /** @return the port's counters now. */
     PortStatus status()
     {
+        final PortStatistics edge = port.statistics();
         return new PortStatus(settings.name(), port.name(), port.backend().configName(), received, burst.bytes(),
             lent - unusedSpares, transmitted, PortStatus.reasons(dropped), burst.multiSlotDropped(),
-            port.freeList().size(), port.extraBuffersGranted(), stalls, batches, idlePolls, receiving);
+            port.freeList().size(), port.extraBuffersGranted(), stalls, batches, idlePolls, receiving,
+            edge.kernelDropped(), edge.oversizeDropped());
     }
 
     private Behavior<Command> onPostStop()

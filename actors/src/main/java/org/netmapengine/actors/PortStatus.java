@@ -25,6 +25,9 @@ import java.util.Map;
  * @param batches      batches it sent downstream ({@code received / batches} is the average batch).
  * @param idlePolls    looks at the ring that found nothing.
  * @param receiving    false once shutdown began.
+ * @param kernelDropped frames the kernel dropped before they reached the port's rings (emulated NIC ports:
+ *                     the packet socket's {@code PACKET_STATISTICS}); never received, so outside the accounting.
+ * @param oversizeDropped frames larger than a buffer, dropped before the rings (emulated NIC ports).
  */
 public record PortStatus(
     String name,
@@ -41,8 +44,16 @@ public record PortStatus(
     long stalls,
     long batches,
     long idlePolls,
-    boolean receiving)
+    boolean receiving,
+    long kernelDropped,
+    long oversizeDropped)
 {
+    /** @return frames lost before the rings: {@code kernelDropped + oversizeDropped}. */
+    public long edgeDropped()
+    {
+        return kernelDropped + oversizeDropped;
+    }
+
     /** @return packets per batch sent downstream. */
     public double averageBatch()
     {

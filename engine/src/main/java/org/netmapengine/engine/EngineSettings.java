@@ -2,6 +2,7 @@ package org.netmapengine.engine;
 
 import com.typesafe.config.Config;
 import org.netmapengine.actors.PipelineRuntime;
+import org.netmapengine.io.afpacket.AfPacketConfig;
 import org.netmapengine.io.backend.Backends;
 import org.netmapengine.io.emulated.EmulatedConfig;
 import org.netmapengine.io.port.Backend;
@@ -38,7 +39,8 @@ public record EngineSettings(
                 e.hasPath("max-slots") ? e.getInt("max-slots") : emulated.maxSlots(),
                 e.hasPath("slots") ? e.getInt("slots") : emulated.slots(),
                 e.hasPath("rings") ? e.getInt("rings") : emulated.rings(),
-                e.hasPath("pipes") ? e.getInt("pipes") : emulated.pipes());
+                e.hasPath("pipes") ? e.getInt("pipes") : emulated.pipes(),
+                e.hasPath("af-packet") ? afPacket(e.getConfig("af-packet")) : emulated.afPacket());
         }
         final Config runtime = engine.getConfig("runtime");
         final PipelineRuntime.Tuning tuning = new PipelineRuntime.Tuning(runtime.getInt("receiver-pool"),
@@ -49,6 +51,22 @@ public record EngineSettings(
             emulated,
             tuning,
             engine.hasPath("report-interval") ? engine.getDuration("report-interval") : Duration.ofSeconds(1));
+    }
+
+    /** {@code netmap-engine.emulated.af-packet}: how NIC names open on Linux packet sockets. */
+    public static AfPacketConfig afPacket(final Config c)
+    {
+        final AfPacketConfig d = AfPacketConfig.DEFAULT;
+        return new AfPacketConfig(
+            c.hasPath("slots") ? c.getInt("slots") : d.slots(),
+            c.hasPath("buffer-size") ? c.getInt("buffer-size") : d.bufferSize(),
+            c.hasPath("rx-block-size") ? (int)(long)c.getBytes("rx-block-size") : d.rxBlockSize(),
+            c.hasPath("rx-blocks") ? c.getInt("rx-blocks") : d.rxBlocks(),
+            c.hasPath("retire") ? (int)c.getDuration("retire").toMillis() : d.retireMillis(),
+            c.hasPath("tx-frames") ? c.getInt("tx-frames") : d.txFrames(),
+            c.hasPath("promiscuous") ? c.getBoolean("promiscuous") : d.promiscuous(),
+            c.hasPath("qdisc-bypass") ? c.getBoolean("qdisc-bypass") : d.qdiscBypass(),
+            c.hasPath("multi-slot") ? c.getBoolean("multi-slot") : d.multiSlot());
     }
 
     /** @return the backend of each port: its own {@code backend} setting, or the engine's. */

@@ -40,7 +40,7 @@ public final class LiveReport
             for (final PortStatus port : pipeline.receivers())
             {
                 final long[] d = delta("rx:" + pipeline.pipeline() + "/" + port.name(),
-                    port.received(), port.receivedBytes(), port.droppedTotal());
+                    port.received(), port.receivedBytes(), port.droppedTotal() + port.edgeDropped());
                 line.append(String.format(Locale.ROOT, " | %s rx %.2f Mpps %.2f Gbit/s drops %d free %d/%d",
                     port.name(), d[0] / seconds / 1e6, 8.0 * d[1] / seconds / 1e9, d[2], port.freeBuffers(),
                     port.buffers()));

@@ -1,5 +1,9 @@
 package org.netmapengine.engine.cli;
 
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import org.netmapengine.engine.EngineSettings;
+import org.netmapengine.io.afpacket.AfPacketConfig;
 import org.netmapengine.io.backend.Backends;
 import org.netmapengine.io.emulated.EmulatedConfig;
 import org.netmapengine.io.name.PortSpec;
@@ -10,6 +14,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The options every command that opens a port shares: which backend, and where emulated pipes live.
@@ -28,14 +34,47 @@ final class BackendOptions
             "directory where there is no /dev/shm.")
     Path emulatedDirectory;
 
+    @Option(names = "--af-packet", paramLabel = "KEY=VALUE",
+        description = "How emulated NIC ports (netmap:eth0 without the netmap module) open, as in " +
+            "netmap-engine.emulated.af-packet: slots, buffer-size, rx-block-size, rx-blocks, retire, tx-frames, " +
+            "promiscuous, qdisc-bypass, multi-slot. Repeatable, e.g. --af-packet promiscuous=on --af-packet rx-blocks=128.")
+    Map<String, String> afPacket;
+
     /**
      * @throws org.netmapengine.io.port.NetmapException when the port does not open.
+     * @throws IllegalArgumentException when an {@code --af-packet} setting is unknown or out of range.
      */
     NetmapPort open(final PortSpec spec, final PortOptions options)
     {
-        final EmulatedConfig emulated = null == emulatedDirectory ?
+        EmulatedConfig emulated = null == emulatedDirectory ?
             EmulatedConfig.DEFAULT : EmulatedConfig.DEFAULT.withDirectory(emulatedDirectory);
+        if (null != afPacket && !afPacket.isEmpty())
+        {
+            emulated = emulated.withAfPacket(afPacketConfig(afPacket));
+        }
         return Backends.create(backend, emulated).open(spec, options);
+    }
+
+    private static AfPacketConfig afPacketConfig(final Map<String, String> settings)
+    {
+        final List<String> known = List.of("slots", "buffer-size", "rx-block-size", "rx-blocks", "retire",
+            "tx-frames", "promiscuous", "qdisc-bypass", "multi-slot");
+        for (final String key : settings.keySet())
+        {
+            if (!known.contains(key))
+            {
+                throw new IllegalArgumentException("--af-packet " + key + ": unknown setting, expected one of " +
+                    String.join(", ", known));
+            }
+        }
+        try
+        {
+            return EngineSettings.afPacket(ConfigFactory.parseMap(settings));
+        }
+        catch (final ConfigException e)
+        {
+            throw new IllegalArgumentException("--af-packet: " + e.getMessage(), e);
+        }
     }
 
     static final class BackendKindConverter implements CommandLine.ITypeConverter<BackendKind>

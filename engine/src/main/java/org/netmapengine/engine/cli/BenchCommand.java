@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
     name = "bench",
     description = "Benchmarks. Figures on a shared machine mean something only beside a reference measured in " +
         "the same run, so each benchmark runs its C reference too when it can find it.",
-    subcommands = {BenchCommand.Pipe.class, BenchCommand.Engine.class})
+    subcommands = {BenchCommand.Pipe.class, BenchCommand.Engine.class, BenchCommand.Veth.class})
 final class BenchCommand
 {
     @Command(
@@ -210,5 +210,94 @@ final class BenchCommand
             }
             return fused.clean() && async.clean() ? ExitCodes.OK : ExitCodes.ACCOUNTING;
         }
+    }
+
+    @Command(
+        name = "veth",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Capture on a veth pair, side by side in one run: netsniff-ng's trafgen sends 64-byte UDP frames for a " +
+                "fixed time from one namespace, and each reader in turn receives at the other end: the engine " +
+                "(pkt-gen -f rx on the emulated NIC port netmap:vb, AF_PACKET TPACKET_V3), netsniff-ng and tcpdump. " +
+                "Runs the shared veth-capture script once per reader (it makes and removes the namespaces) and " +
+                "reports, per reader, the send rate, what the kernel delivered to vb, what the reader received (pps) " +
+                "and what it says it dropped.",
+            "On a veth the kernel does the receive work on the sender's CPU: a slower reader shows up as a lower " +
+                "send rate rather than as drops, so compare the received pps.",
+            "Needs root and netsniff-ng and tcpdump (bash .ci/test installs them).",
+            "Example: netmap-engine bench veth --seconds 10"})
+    static final class Veth implements java.util.concurrent.Callable<Integer>
+    {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "10", description = "Seconds trafgen sends, per reader. " +
+            "Default: ${DEFAULT-VALUE}.")
+        double seconds;
+
+        @Option(names = "--readers", split = ",", defaultValue = "none,engine,netsniff-ng,tcpdump",
+            paramLabel = "R[,R...]", description = "Readers, in order: none (the sender alone), engine, netsniff-ng, " +
+            "tcpdump. Default: ${DEFAULT-VALUE}.")
+        List<String> readers;
+
+        @Option(names = "--rounds", defaultValue = "1", description = "Rounds over the readers, each round starting " +
+            "one reader later, so a drifting machine load spreads over all of them; medians are reported. " +
+            "Default: ${DEFAULT-VALUE}.")
+        int rounds;
+
+        @Option(names = "--veth-capture", paramLabel = "PATH", defaultValue = "../shared/bench/veth-capture",
+            description = "The shared benchmark script. Default: ${DEFAULT-VALUE}.")
+        Path script;
+
+        @Override
+        public Integer call() throws Exception
+        {
+            final PrintWriter out = spec.commandLine().getOut();
+            if (!Files.isExecutable(script) && !Files.isReadable(script))
+            {
+                spec.commandLine().getErr().println("veth-capture not found at " + script + " (--veth-capture PATH)");
+                return ExitCodes.PORT;
+            }
+            final List<VethBench.Reader> chosen = new ArrayList<>();
+            for (final String name : readers)
+            {
+                chosen.add(VethBench.reader(name, seconds));
+            }
+            out.printf("veth capture benchmark: 64-byte UDP frames from trafgen for %.0f s per reader, %d round%s, " +
+                "%d CPUs%n", seconds, rounds, 1 == rounds ? "" : "s", Runtime.getRuntime().availableProcessors());
+            out.flush();
+            final List<VethBench.Result> results = new ArrayList<>();
+            for (int round = 0; round < Math.max(1, rounds); round++)
+            {
+                for (int i = 0; i < chosen.size(); i++)
+                {
+                    final VethBench.Result result = VethBench.run(script, seconds, chosen.get((i + round) % chosen.size()));
+                    results.add(result);
+                    out.println(result.line());
+                    if (result.seconds() <= 0)
+                    {
+                        out.println("  veth-capture did not run: " + result.tail());
+                    }
+                    out.flush();
+                }
+            }
+            if (rounds > 1)
+            {
+                out.println("medians over " + rounds + " rounds (drops: total):");
+                for (final VethBench.Reader reader : chosen)
+                {
+                    out.println(VethBench.median(results, reader.name()).line());
+                }
+            }
+            final VethBench.Result engine = VethBench.median(results, "engine");
+            final VethBench.Result sniff = VethBench.median(results, "netsniff-ng");
+            if (null != engine && null != sniff && sniff.receivedPps() > 0)
+            {
+                out.printf("engine / netsniff-ng received pps: %.0f%%%n", 100 * engine.receivedPps() / sniff.receivedPps());
+            }
+            out.flush();
+            return ExitCodes.OK;
+        }
+
     }
 }

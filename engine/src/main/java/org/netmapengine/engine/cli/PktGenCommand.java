@@ -10,6 +10,7 @@ import org.netmapengine.io.pktgen.RunLimits;
 import org.netmapengine.io.pktgen.TrafficReporter;
 import org.netmapengine.io.pktgen.UdpFrameDescriptor;
 import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.port.PortStatistics;
 import org.netmapengine.io.port.PortOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -161,8 +162,17 @@ final class PktGenCommand implements Callable<Integer>
             (verify ? ", verifying checksums and sequence" : ""));
         final TrafficReporter reporter = new TrafficReporter(out(), receiver.counters(), receiver.checks(),
             System.nanoTime());
-        ReportingRun.run("pkt-gen-rx", receiver, receiver::stop, reporter,
-            () -> reporter.summary(function.verb(), System.nanoTime()));
+        ReportingRun.run("pkt-gen-rx", receiver, receiver::stop, reporter, () ->
+        {
+            reporter.summary(function.verb(), System.nanoTime());
+            final PortStatistics edge = netmapPort.statistics();
+            if (!PortStatistics.NONE.equals(edge))
+            {
+                out().printf("kernel: %d frames into the port's socket rings, %d dropped there (rings full), %d " +
+                    "dropped as oversize%n", edge.kernelReceived(), edge.kernelDropped(), edge.oversizeDropped());
+            }
+            out().flush();
+        });
     }
 
     /** @throws IllegalArgumentException naming the option that is out of range. */

@@ -53,13 +53,13 @@ class PktGenCommandTest
     }
 
     @Test
-    void shouldExplainThatTheEmulatedBackendOpensNoNicWithPortExitCode()
+    void shouldSayThatAnInterfaceDoesNotExistWithPortExitCode()
     {
-        final CliRun run = pktGen("-f", "rx", "-i", "netmap:eth0");
+        final CliRun run = pktGen("-f", "rx", "-i", "netmap:nosuchnic0");
 
         assertEquals(ExitCodes.PORT, run.exitCode());
-        assertEquals("netmap-engine pkt-gen: netmap:eth0: the emulated backend opens pipes (netmap:NAME{ID and " +
-            "netmap:NAME}ID); NIC ports need the netmap kernel module (backend 'kernel')\n", run.err());
+        assertEquals("netmap-engine pkt-gen: netmap:nosuchnic0: no interface named 'nosuchnic0' in this network namespace " +
+            "(ip link shows the ones there are)\n", run.err());
     }
 
     @Test

@@ -47,14 +47,14 @@ class PortsCommandTest
     }
 
     @Test
-    void shouldExplainThatTheEmulatedBackendOpensNoNicWithPortExitCode()
+    void shouldSayThatAnInterfaceDoesNotExistWithPortExitCode()
     {
-        final CliRun run = CliRun.execute("ports", "open", "netmap:eth0", "--backend", "emulated",
+        final CliRun run = CliRun.execute("ports", "open", "netmap:nosuchnic0", "--backend", "emulated",
             "--emulated-dir", dir.toString());
 
         assertEquals(ExitCodes.PORT, run.exitCode());
-        assertEquals("netmap-engine ports open: netmap:eth0: the emulated backend opens pipes (netmap:NAME{ID and " +
-            "netmap:NAME}ID); NIC ports need the netmap kernel module (backend 'kernel')\n", run.err());
+        assertEquals("netmap-engine ports open: netmap:nosuchnic0: no interface named 'nosuchnic0' in this network namespace " +
+            "(ip link shows the ones there are)\n", run.err());
     }
 
     @Test

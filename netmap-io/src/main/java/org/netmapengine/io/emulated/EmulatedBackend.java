@@ -1,5 +1,6 @@
 package org.netmapengine.io.emulated;
 
+import org.netmapengine.io.afpacket.AfPacketBackend;
 import org.netmapengine.io.name.ConfOption;
 import org.netmapengine.io.name.PipeEnd;
 import org.netmapengine.io.name.PortFlag;
@@ -22,15 +23,20 @@ import org.netmapengine.io.port.PortOptions;
  * memory, so every pipe of one parent can swap buffers with the others. {@code @N} puts the pipe in region
  * {@code mem-N} instead.
  * <p>
+ * NIC names ({@code netmap:eth0}, {@code netmap:eth0-1}) open the Linux interface through packet sockets with
+ * mmap rings ({@link AfPacketBackend}), as netmap's own emulated adapter does when the NIC has no native driver.
+ * <p>
  * Thread-safe.
  */
 public final class EmulatedBackend implements Backend
 {
     private final EmulatedConfig config;
+    private final AfPacketBackend nics;
 
     public EmulatedBackend(final EmulatedConfig config)
     {
         this.config = config;
+        this.nics = new AfPacketBackend(config.afPacket());
     }
 
     public EmulatedBackend()
@@ -52,6 +58,10 @@ public final class EmulatedBackend implements Backend
     @Override
     public NetmapPort open(final PortSpec spec, final PortOptions options)
     {
+        if (spec.prefix() == Prefix.NETMAP && spec.pipeEnd() == PipeEnd.NONE)
+        {
+            return nics.open(spec, options);
+        }
         checkSupported(spec);
         final ConfOption conf = spec.conf().orElse(null);
         final int rings = null == conf ? 0 : conf.effectiveTxRings();
@@ -102,13 +112,7 @@ public final class EmulatedBackend implements Backend
         {
             throw new NetmapException(Reason.NOT_SUPPORTED, spec.name(),
                 "VALE switches need the netmap kernel module (backend 'kernel'); the emulated backend opens pipes " +
-                "(netmap:NAME{ID and netmap:NAME}ID)");
-        }
-        if (spec.pipeEnd() == PipeEnd.NONE)
-        {
-            throw new NetmapException(Reason.NOT_SUPPORTED, spec.name(),
-                "the emulated backend opens pipes (netmap:NAME{ID and netmap:NAME}ID); NIC ports need the netmap " +
-                "kernel module (backend 'kernel')");
+                "(netmap:NAME{ID and netmap:NAME}ID) and NICs (netmap:IF, netmap:IF-N)");
         }
         if (spec.mode() != RegMode.ALL_NIC && spec.mode() != RegMode.ONE_NIC)
         {

@@ -1,5 +1,7 @@
 package org.netmapengine.io.emulated;
 
+import org.netmapengine.io.afpacket.AfPacketConfig;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,10 +17,13 @@ import java.nio.file.Path;
  * @param slots       slots per ring when the name does not say.
  * @param rings       ring objects per region (each pipe end has one TX and one RX ring per ring pair).
  * @param pipes       pipes per region.
+ * @param afPacket    how NIC names ({@code netmap:eth0}) open on Linux packet sockets.
  */
-public record EmulatedConfig(Path directory, int bufferSize, int buffers, int maxSlots, int slots, int rings, int pipes)
+public record EmulatedConfig(Path directory, int bufferSize, int buffers, int maxSlots, int slots, int rings, int pipes,
+    AfPacketConfig afPacket)
 {
-    public static final EmulatedConfig DEFAULT = new EmulatedConfig(defaultDirectory(), 2048, 65536, 4096, 1024, 256, 64);
+    public static final EmulatedConfig DEFAULT = new EmulatedConfig(defaultDirectory(), 2048, 65536, 4096, 1024, 256, 64,
+        AfPacketConfig.DEFAULT);
 
     public EmulatedConfig
     {
@@ -26,6 +31,10 @@ public record EmulatedConfig(Path directory, int bufferSize, int buffers, int ma
         {
             throw new IllegalArgumentException("bufferSize must be a multiple of 64 in [64, 65536]: bufferSize=" +
                 bufferSize);
+        }
+        if (null == afPacket)
+        {
+            throw new IllegalArgumentException("afPacket must not be null");
         }
         if (buffers < 16 || slots < 2 || maxSlots < slots || rings < 4 || pipes < 1)
         {
@@ -36,17 +45,22 @@ public record EmulatedConfig(Path directory, int bufferSize, int buffers, int ma
 
     public EmulatedConfig withDirectory(final Path dir)
     {
-        return new EmulatedConfig(dir, bufferSize, buffers, maxSlots, slots, rings, pipes);
+        return new EmulatedConfig(dir, bufferSize, buffers, maxSlots, slots, rings, pipes, afPacket);
     }
 
     public EmulatedConfig withBuffers(final int count)
     {
-        return new EmulatedConfig(directory, bufferSize, count, maxSlots, slots, rings, pipes);
+        return new EmulatedConfig(directory, bufferSize, count, maxSlots, slots, rings, pipes, afPacket);
     }
 
     public EmulatedConfig withSlots(final int count)
     {
-        return new EmulatedConfig(directory, bufferSize, buffers, Math.max(maxSlots, count), count, rings, pipes);
+        return new EmulatedConfig(directory, bufferSize, buffers, Math.max(maxSlots, count), count, rings, pipes, afPacket);
+    }
+
+    public EmulatedConfig withAfPacket(final AfPacketConfig config)
+    {
+        return new EmulatedConfig(directory, bufferSize, buffers, maxSlots, slots, rings, pipes, config);
     }
 
     private static Path defaultDirectory()

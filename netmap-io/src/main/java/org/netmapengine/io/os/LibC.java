@@ -45,6 +45,22 @@ public final class LibC
     public static final int LOCK_NB = 4;
     public static final int LOCK_UN = 8;
 
+    public static final int MAP_ANONYMOUS = 0x20;
+    /** Fault the pages in at {@code mmap}, not on first touch in a hot loop. */
+    public static final int MAP_POPULATE = 0x8000;
+
+    public static final int AF_INET = 2;
+    public static final int AF_PACKET = 17;
+    public static final int SOCK_DGRAM = 2;
+    public static final int SOCK_RAW = 3;
+    public static final int SOCK_CLOEXEC = 02000000;
+    public static final int SOL_SOCKET = 1;
+    public static final int SO_RCVBUF = 8;
+    public static final int SO_SNDBUF = 7;
+    /** A send buffer above {@code wmem_max}, for root. */
+    public static final int SO_SNDBUFFORCE = 32;
+    public static final int MSG_DONTWAIT = 0x40;
+
     static
     {
         Native.register(LibC.class, NativeLibrary.getInstance(Platform.C_LIBRARY_NAME));
@@ -76,6 +92,20 @@ public final class LibC
     public static native int flock(int fd, int operation) throws LastErrorException;
 
     public static native int getpid();
+
+    public static native int socket(int domain, int type, int protocol) throws LastErrorException;
+
+    public static native int bind(int fd, Pointer address, int addressLength) throws LastErrorException;
+
+    public static native int setsockopt(int fd, int level, int name, Pointer value, int length)
+        throws LastErrorException;
+
+    /** {@code getsockopt(fd, level, name, value, length)}: {@code length} points to a {@code socklen_t}. */
+    public static native int getsockopt(int fd, int level, int name, Pointer value, Pointer length)
+        throws LastErrorException;
+
+    /** @return the interface's index, or 0 when there is no interface of that name (no exception). */
+    public static native int if_nametoindex(String name);
 
     /** {@code sched_setaffinity(pid, cpusetsize, mask)}; pid 0 is the calling thread. */
     public static native int sched_setaffinity(int pid, long cpusetsize, Pointer mask) throws LastErrorException;

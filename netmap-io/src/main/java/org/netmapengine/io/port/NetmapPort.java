@@ -42,6 +42,7 @@ public final class NetmapPort implements AutoCloseable
     private final FreeList freeList;
     private final int extraBuffersGranted;
     private final PortDriver driver;
+    private PortStatistics lastStatistics = PortStatistics.NONE;
     private boolean closed;
 
     private NetmapPort(
@@ -202,6 +203,12 @@ public final class NetmapPort implements AutoCloseable
         return driver.poll(events, timeoutMillis);
     }
 
+    /** @see PortDriver#statistics() */
+    public PortStatistics statistics()
+    {
+        return closed ? lastStatistics : driver.statistics();
+    }
+
     public boolean isClosed()
     {
         return closed;
@@ -232,6 +239,7 @@ public final class NetmapPort implements AutoCloseable
         {
             try
             {
+                lastStatistics = driver.statistics();
                 driver.close();
             }
             finally

@@ -22,6 +22,15 @@ public interface PortDriver
      */
     int poll(int events, int timeoutMillis);
 
+    /**
+     * @return counters of frames lost or refused outside the rings, since open; {@link PortStatistics#NONE} for
+     * backends that have none. May make a system call: call it for reports, not per batch.
+     */
+    default PortStatistics statistics()
+    {
+        return PortStatistics.NONE;
+    }
+
     /** Releases the file descriptor (or pipe end). The memory mapping is the region's business. */
     void close();
 }

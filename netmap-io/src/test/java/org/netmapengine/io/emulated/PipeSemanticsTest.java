@@ -368,12 +368,16 @@ class PipeSemanticsTest
     }
 
     @Test
-    void shouldRefuseNicNamesVaLeAndMonitorsWithWhatToDoInstead()
+    void shouldOpenNicNamesOnPacketSocketsAndRefuseValeAndMonitorsWithWhatToDoInstead()
     {
-        final NetmapException nic = assertThrows(NetmapException.class, () -> open("netmap:eth0"));
-        assertEquals(NetmapException.Reason.NOT_SUPPORTED, nic.reason());
-        assertEquals("netmap:eth0: the emulated backend opens pipes (netmap:NAME{ID and netmap:NAME}ID); NIC ports " +
-            "need the netmap kernel module (backend 'kernel')", nic.getMessage());
+        final NetmapException nic = assertThrows(NetmapException.class, () -> open("netmap:nosuchnic0"));
+        assertEquals(NetmapException.Reason.UNKNOWN_INTERFACE, nic.reason());
+        assertEquals("netmap:nosuchnic0: no interface named 'nosuchnic0' in this network namespace (ip link shows " +
+            "the ones there are)", nic.getMessage());
+        assertEquals("netmap:lo^: emulated NIC ports have no host rings: host rings only needs the netmap kernel " +
+            "module (backend 'kernel')", assertThrows(NetmapException.class, () -> open("netmap:lo^")).getMessage());
+        assertEquals("netmap:lo-3: ring 3 out of range: lo has 1 ring (its receive queues; @conf:rings=K emulates K)",
+            assertThrows(NetmapException.class, () -> open("netmap:lo-3")).getMessage());
         assertEquals(NetmapException.Reason.NOT_SUPPORTED, assertThrows(NetmapException.class, () -> open("vale0:a")).reason());
         assertEquals("netmap:mon{0/r: monitor ports (/r) need the netmap kernel module (backend 'kernel')",
             assertThrows(NetmapException.class, () -> open("netmap:mon{0/r")).getMessage());
