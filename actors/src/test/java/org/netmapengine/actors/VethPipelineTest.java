@@ -42,8 +42,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * namespaces: pkt-gen on one end and a counting pipeline on the other; ARP and ICMP responders answering
  * {@code ping} and {@code arping}; a learning bridge between two namespaces carrying {@code ping} both ways and a
  * checksummed UDP transfer, its counters checked against the kernel's. Needs root; the lab removes its namespaces
- * and links whatever happens. The responder and bridge tests wait for the stage library (skipped, saying so, while
- * its stage types are not registered).
+ * and links whatever happens.
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class VethPipelineTest
@@ -153,7 +152,6 @@ class VethPipelineTest
     @Test
     void shouldAnswerArpingAndPingFromTheLinuxStack() throws Exception
     {
-        assumeStages("arp-responder", "icmp-echo");
         final String ns = lab.namespace("ping");
         final Veth veth = lab.veth(ns);
         exec(ns, "ip", "addr", "add", "10.9.0.2/24", "dev", veth.remote());
@@ -164,13 +162,13 @@ class VethPipelineTest
               stages {
                 arp {
                   type = arp-responder
-                  params { ip = "10.9.0.1", mac = "02:00:00:00:00:01" }
-                  outputs { reply = port0, miss = icmp }
+                  params { addresses = [ { ip = "10.9.0.1", mac = "02:00:00:00:00:01" } ] }
+                  outputs { reply = port0, out = icmp }
                 }
                 icmp {
                   type = icmp-echo
-                  params { ip = "10.9.0.1" }
-                  outputs { reply = port0, miss = drop }
+                  params { addresses = ["10.9.0.1"] }
+                  outputs { reply = port0, out = drop }
                 }
               }
             }
@@ -195,7 +193,6 @@ class VethPipelineTest
     @Test
     void shouldBridgeTwoNamespacesWithNoLossAndCountAsTheKernelCounts() throws Exception
     {
-        assumeStages("learning-bridge");
         final String nsA = lab.namespace("a");
         final String nsB = lab.namespace("b");
         final Veth a = lab.veth(nsA);
@@ -213,7 +210,7 @@ class VethPipelineTest
                 a { port = "netmap:%s", to = bridge }
                 b { port = "netmap:%s", to = bridge }
               }
-              stages { bridge { type = learning-bridge, outputs { a = a, b = b } } }
+              stages { bridge { type = learning-bridge, params { ports = [a, b] }, outputs { a = a, b = b } } }
             }
             """.formatted(a.local(), b.local()));
         final long aRx0 = lab.counter(null, a.local(), "rx_packets");
@@ -256,20 +253,6 @@ class VethPipelineTest
     }
 
     // ---------------------------------------------------------------- helpers
-
-    private static void assumeStages(final String... types)
-    {
-        final List<String> missing = new ArrayList<>();
-        for (final String type : types)
-        {
-            if (!StageRegistry.standard().typeNames().contains(type))
-            {
-                missing.add(type);
-            }
-        }
-        assumeTrue(missing.isEmpty(), () -> "skipped: stage types " + missing + " are not registered yet (they come " +
-            "with the stage library)");
-    }
 
     private EmulatedBackend backend()
     {

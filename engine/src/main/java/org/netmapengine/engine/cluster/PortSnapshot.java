@@ -22,6 +22,9 @@ import java.util.Map;
  * @param freeBuffers buffers in its free list.
  * @param buffers     extra buffers it owns.
  * @param inFlight    packets it issued that have not come back yet.
+ * @param kernelDropped frames the kernel dropped before they reached its RX rings (emulated NIC ports: the packet
+ *                    socket's counters); never received, so outside {@code dropped}.
+ * @param oversizeDropped frames larger than a buffer, dropped before its RX rings (emulated NIC ports).
  */
 public record PortSnapshot(
     String pipeline,
@@ -37,7 +40,9 @@ public record PortSnapshot(
     long txErrors,
     int freeBuffers,
     int buffers,
-    long inFlight)
+    long inFlight,
+    long kernelDropped,
+    long oversizeDropped)
 {
     public PortSnapshot
     {

@@ -33,17 +33,17 @@ public final class Snapshots
             {
                 byName.put(rx.name(), new PortSnapshot(pipeline.pipeline(), rx.name(), rx.portName(), rx.backend(),
                     rx.received(), rx.receivedBytes(), 0, 0, rx.dropped(), 0, 0, rx.freeBuffers(), rx.buffers(),
-                    rx.inFlight()));
+                    rx.inFlight(), rx.kernelDropped(), rx.oversizeDropped()));
             }
             for (final TransmitterStatus tx : pipeline.transmitters())
             {
                 final PortSnapshot rx = byName.get(tx.name());
                 byName.put(tx.name(), null == rx ?
                     new PortSnapshot(pipeline.pipeline(), tx.name(), tx.portName(), tx.backend(), 0, 0,
-                        tx.transmitted(), tx.bytes(), Map.of(), tx.txFull(), tx.txErrors(), 0, 0, 0) :
+                        tx.transmitted(), tx.bytes(), Map.of(), tx.txFull(), tx.txErrors(), 0, 0, 0, 0, 0) :
                     new PortSnapshot(rx.pipeline(), rx.port(), rx.netmapName(), rx.backend(), rx.rxPackets(),
                         rx.rxBytes(), tx.transmitted(), tx.bytes(), rx.dropped(), tx.txFull(), tx.txErrors(),
-                        rx.freeBuffers(), rx.buffers(), rx.inFlight()));
+                        rx.freeBuffers(), rx.buffers(), rx.inFlight(), rx.kernelDropped(), rx.oversizeDropped()));
             }
             ports.addAll(byName.values());
         }

@@ -68,7 +68,7 @@ public final class LiveTable
                     p.rxBytes());
                 out.append(String.format(Locale.ROOT, ROW, s.node(), p.pipeline(), "port", p.port(), p.backend(),
                     count(r[0]), count(r[1]), String.format(Locale.ROOT, "%.2f", 8 * r[2] / 1e6),
-                    p.droppedTotal() + p.txFull() + p.txErrors(),
+                    p.droppedTotal() + p.txFull() + p.txErrors() + p.kernelDropped() + p.oversizeDropped(),
                     0 == p.buffers() ? "-" : p.freeBuffers() + "/" + p.buffers(),
                     0 == p.buffers() ? "-" : Long.toString(p.inFlight()), "-"));
             }

@@ -108,6 +108,9 @@ public final class PrometheusText
             "Packets received on the port and dropped anywhere in the pipeline, by reason.");
         final Family txDropped = counter("netmap_engine_port_tx_dropped_total",
             "Packets the port could not transmit, by reason: tx-full (its ring stayed full) or tx-error.");
+        final Family missed = counter("netmap_engine_port_rx_missed_total",
+            "Frames lost before the port's RX rings, by reason: kernel (the kernel's socket rings were full) or " +
+            "oversize (larger than a buffer); only emulated NIC ports lose any. Never received, so not in dropped_total.");
         final Family free = gauge("netmap_engine_port_free_buffers", "Buffers in the free list of a receiving port.");
         final Family buffers = gauge("netmap_engine_port_buffers", "Extra buffers the port owns.");
         final Family inFlight = gauge("netmap_engine_port_in_flight_packets",
@@ -127,6 +130,8 @@ public final class PrometheusText
             if (p.buffers() > 0)
             {
                 // Only receiving ports own buffers.
+                missed.add(p.kernelDropped(), with(labels, "reason", "kernel"));
+                missed.add(p.oversizeDropped(), with(labels, "reason", "oversize"));
                 free.add(p.freeBuffers(), labels);
                 buffers.add(p.buffers(), labels);
                 inFlight.add(p.inFlight(), labels);

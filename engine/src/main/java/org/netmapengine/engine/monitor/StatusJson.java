@@ -82,7 +82,8 @@ public final class StatusJson
                 .field("backend", p.backend()).field("rxPackets", p.rxPackets()).field("rxBytes", p.rxBytes())
                 .field("txPackets", p.txPackets()).field("txBytes", p.txBytes()).longs("dropped", p.dropped())
                 .field("txFull", p.txFull()).field("txErrors", p.txErrors()).field("freeBuffers", p.freeBuffers())
-                .field("buffers", p.buffers()).field("inFlight", p.inFlight()).endObject();
+                .field("buffers", p.buffers()).field("inFlight", p.inFlight())
+                .field("kernelDropped", p.kernelDropped()).field("oversizeDropped", p.oversizeDropped()).endObject();
         }
         json.endArray();
         json.name("stages").beginArray();

@@ -55,7 +55,7 @@ class MonitorOutputsTest
         final var later = new org.netmapengine.engine.cluster.NodeSnapshot(s.node(), s.incarnation(), s.roles(),
             s.sequence() + 1, s.wallMillis() + 1000, s.nanoTime() + 1_000_000_000L, s.uptimeMillis() + 1000,
             s.pipelines(), List.of(new org.netmapengine.engine.cluster.PortSnapshot("default", "in", "netmap:default}0/R",
-                "emulated", 21_000, 1_260_000, 0, 0, Map.of(), 0, 0, 4000, 4096, 96)), List.of(), s.jvm());
+                "emulated", 21_000, 1_260_000, 0, 0, Map.of(), 0, 0, 4000, 4096, 96, 0, 0)), List.of(), s.jvm());
         final ClusterView second = new ClusterView(first.timeMillis() + 1000, first.self(), first.members(),
             first.events(), first.eventCounts(), List.of(new ClusterView.Node(later, a.receivedMillis() + 1000, "up",
             true)), first.control());

@@ -28,15 +28,15 @@ class PrometheusTextTest
         final NodeSnapshot a = new NodeSnapshot("127.0.0.1:25521", 11, List.of("packet"), 7, NOW - 900, 5_000_000_000L,
             7_000, List.of("default"),
             List.of(new PortSnapshot("default", "in", "netmap:default}0/R", "emulated", 1000, 60_000, 0, 0,
-                    Map.of("drop", 10L, "no-buffer", 2L), 0, 0, 4000, 4096, 96),
+                    Map.of("drop", 10L, "no-buffer", 2L), 0, 0, 4000, 4096, 96, 0, 0),
                 new PortSnapshot("default", "out", "netmap:default{1/T", "emulated", 0, 0, 988, 59_280, Map.of(), 3, 0,
-                    0, 0, 0)),
+                    0, 0, 0, 0, 0)),
             List.of(new StageSnapshot("default", "classify", 1, 1000, 990, Map.of("drop", 10L), 0, 0, 0, 0),
                 new StageSnapshot("default", "count", 2, 990, 988, Map.of(), 1, 2, 0, 1)), jvm);
         final NodeSnapshot b = new NodeSnapshot("127.0.0.1:25522", 22, List.of("packet"), 3, NOW - 5000, 1, 3_000,
             List.of("we\"ird\\pipe\nline"),
             List.of(new PortSnapshot("we\"ird\\pipe\nline", "in", "netmap:eth0", "kernel", 5, 300, 0, 0, Map.of(), 0, 0,
-                10, 10, 0)), List.of(), jvm);
+                10, 10, 0, 17, 1)), List.of(), jvm);
         return new ClusterView(NOW, "127.0.0.1:25520",
             List.of(new ClusterView.Member("127.0.0.1:25520", "akka://netmap-engine@127.0.0.1:25520", 1,
                     List.of("monitor"), "up", true, NOW - 9000),
@@ -88,6 +88,12 @@ class PrometheusTextTest
             "node", "127.0.0.1:25521", "pipeline", "default", "port", "out"));
         assertEquals(3.0, PrometheusParser.value(m, "netmap_engine_port_tx_dropped_total",
             "node", "127.0.0.1:25521", "pipeline", "default", "port", "out", "reason", "tx-full"));
+        assertEquals(0.0, PrometheusParser.value(m, "netmap_engine_port_rx_missed_total",
+            "node", "127.0.0.1:25521", "pipeline", "default", "port", "in", "reason", "kernel"));
+        assertEquals(17.0, PrometheusParser.value(m, "netmap_engine_port_rx_missed_total",
+            "node", "127.0.0.1:25522", "pipeline", "we\"ird\\pipe\nline", "port", "in", "reason", "kernel"));
+        assertEquals(1.0, PrometheusParser.value(m, "netmap_engine_port_rx_missed_total",
+            "node", "127.0.0.1:25522", "pipeline", "we\"ird\\pipe\nline", "port", "in", "reason", "oversize"));
         assertEquals(null, PrometheusParser.value(m, "netmap_engine_port_free_buffers",
             "node", "127.0.0.1:25521", "pipeline", "default", "port", "out"), "a port that only transmits owns none");
 

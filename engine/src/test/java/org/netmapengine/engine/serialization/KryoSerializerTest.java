@@ -74,7 +74,7 @@ class KryoSerializerTest
         return new NodeSnapshot("127.0.0.1:25521", 42, List.of("packet"), 9, 1_800_000_000_000L, 123_456_789L, 9000,
             List.of("default"),
             List.of(new PortSnapshot("default", "in", "netmap:default}0/R", "emulated", 100, 6000, 0, 0, drops, 0, 0,
-                4000, 4096, 4)),
+                4000, 4096, 4, 5, 6)),
             List.of(new StageSnapshot("default", "classify", 2, 100, 97, drops, 1, 0, 0, 1)),
             JvmSnapshot.now());
     }
