@@ -5,17 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * gcc lays out the API 14 structs (declared in {@code abi/layout.c} from the seed tables) and the Java
@@ -27,23 +21,12 @@ class CompilerLayoutTest
     @TempDir
     static Path dir;
 
-    private static final Map<String, Long> GCC = new HashMap<>();
+    private static Map<String, Long> GCC;
 
     @BeforeAll
     static void compileAndRun() throws IOException, InterruptedException
     {
-        final Path source = dir.resolve("layout.c");
-        try (InputStream in = CompilerLayoutTest.class.getResourceAsStream("/abi/layout.c"))
-        {
-            Files.copy(in, source);
-        }
-        final Path binary = dir.resolve("layout");
-        run("gcc", "-O0", "-o", binary.toString(), source.toString());
-        for (final String line : run(binary.toString()).split("\n"))
-        {
-            final String[] parts = line.trim().split(" ");
-            GCC.put(parts[0], Long.parseLong(parts[1]));
-        }
+        GCC = GccLayout.measure("/abi/layout.c", dir);
     }
 
     @Test
@@ -156,14 +139,5 @@ class CompilerLayoutTest
 
         assertEquals(GCC.keySet(), java.keySet(), "every field gcc printed has a Java counterpart");
         java.forEach((field, offset) -> assertEquals(GCC.get(field), (long)offset, field));
-    }
-
-    private static String run(final String... command) throws IOException, InterruptedException
-    {
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
     }
 }

@@ -3,17 +3,13 @@ package org.netmapengine.io.afpacket;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.netmapengine.io.abi.GccLayout;
 import org.netmapengine.io.os.LibC;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,23 +23,12 @@ class PacketLayoutTest
     @TempDir
     static Path dir;
 
-    private static final Map<String, Long> GCC = new HashMap<>();
+    private static Map<String, Long> GCC;
 
     @BeforeAll
     static void compileAndRun() throws IOException, InterruptedException
     {
-        final Path source = dir.resolve("layout.c");
-        try (InputStream in = PacketLayoutTest.class.getResourceAsStream("/afpacket/layout.c"))
-        {
-            Files.copy(in, source);
-        }
-        final Path binary = dir.resolve("layout");
-        run("gcc", "-O0", "-o", binary.toString(), source.toString());
-        for (final String line : run(binary.toString()).split("\n"))
-        {
-            final String[] parts = line.trim().split(" ");
-            GCC.put(parts[0], Long.parseLong(parts[1]));
-        }
+        GCC = GccLayout.measure("/afpacket/layout.c", dir);
     }
 
     @Test
@@ -169,14 +154,5 @@ class PacketLayoutTest
         GCC.keySet().stream().filter(k -> k.startsWith("const.")).forEach(k ->
             assertTrue(java.containsKey(k.substring(6)), "gcc printed " + k + " and Java has no counterpart"));
         java.forEach((name, value) -> assertEquals(GCC.get("const." + name), value, name));
-    }
-
-    private static String run(final String... command) throws IOException, InterruptedException
-    {
-        final Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        final String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "timed out: " + String.join(" ", command));
-        assertEquals(0, process.exitValue(), String.join(" ", command) + " failed:\n" + output);
-        return output;
     }
 }
