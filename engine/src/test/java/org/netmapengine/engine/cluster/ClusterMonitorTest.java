@@ -77,7 +77,10 @@ class ClusterMonitorTest
         cluster = new TestCluster(dir, transport);
         final long dead = ClusterConfigTest.deadPid();
         final Path stale = Files.createDirectories(dir.resolve("aeron").resolve("netmap-engine-" + dead + "-0badf00d"));
-        final long packets = 64_000;
+        // 25 s of traffic at 8,000 pps: the nodes' generators start with their pipelines, and on a loaded machine a
+        // node has been seen up at the monitor only 11 s after its JVM started (aeron-udp); the monitor must still
+        // see it counting.
+        final long packets = 200_000;
         final long start = System.nanoTime();
         final NodeProcess monitor = cluster.startMonitor();
         final int portA = TestCluster.freePort();
