@@ -39,7 +39,7 @@ public final class ClassifyEthertype implements Stage
     private final List<String> ruleNames;
     private final List<String> outputs;
     private final int[] etherTypes;
-    private final int[] ruleOutputs;
+    private int[] ruleOutputs;
     private int missOutput;
 
     public ClassifyEthertype(final StageParameters parameters)
@@ -47,7 +47,6 @@ public final class ClassifyEthertype implements Stage
         final StageParameters rules = parameters.child("rules");
         ruleNames = RuleNames.of(rules, MISS, "ipv4 = 0x0800");
         etherTypes = new int[ruleNames.size()];
-        ruleOutputs = new int[ruleNames.size()];
         for (int i = 0; i < etherTypes.length; i++)
         {
             final String name = ruleNames.get(i);
@@ -74,10 +73,7 @@ public final class ClassifyEthertype implements Stage
     @Override
     public void start(final StageContext context)
     {
-        for (int i = 0; i < ruleOutputs.length; i++)
-        {
-            ruleOutputs[i] = context.output(ruleNames.get(i));
-        }
+        ruleOutputs = OutputList.ids(context, ruleNames);
         missOutput = context.output(MISS);
     }
 

@@ -42,7 +42,7 @@ public final class ClassifyPort implements Stage
     private final ParsedFrame parsed = new ParsedFrame();
     private final List<String> ruleNames;
     private final List<String> outputs;
-    private final int[] ruleOutputs;
+    private int[] ruleOutputs;
     private final int[] rangeRule;
     private final int[] rangeProtocol;
     private final int[] rangeMatch;
@@ -54,7 +54,6 @@ public final class ClassifyPort implements Stage
     {
         final StageParameters rules = parameters.child("rules");
         ruleNames = RuleNames.of(rules, MISS, "dns = { protocol = udp, ports = 53 }");
-        ruleOutputs = new int[ruleNames.size()];
 
         final int[][] ranges = new int[ruleNames.size()][];
         final int[] protocols = new int[ruleNames.size()];
@@ -100,10 +99,7 @@ public final class ClassifyPort implements Stage
     @Override
     public void start(final StageContext context)
     {
-        for (int i = 0; i < ruleOutputs.length; i++)
-        {
-            ruleOutputs[i] = context.output(ruleNames.get(i));
-        }
+        ruleOutputs = OutputList.ids(context, ruleNames);
         missOutput = context.output(MISS);
     }
 
