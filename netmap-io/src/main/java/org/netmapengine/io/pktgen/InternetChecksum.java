@@ -69,11 +69,12 @@ public final class InternetChecksum
     /** @return {@code sum} with carries folded back until it fits 16 bits. */
     public static int fold(final long sum)
     {
-        long s = sum;
-        while (0 != (s >>> 16))
-        {
-            s = (s & 0xFFFF) + (s >>> 16);
-        }
+        // Without a loop: any 64-bit sum fits 16 bits after four end-around carries (64 -> 33 -> 18 -> 17 -> 16
+        // bits), and 2^32 = 2^16 = 1 modulo 0xFFFF, so each keeps the sum's value.
+        long s = (sum & 0xFFFF_FFFFL) + (sum >>> 32);
+        s = (s & 0xFFFF) + (s >>> 16);
+        s = (s & 0xFFFF) + (s >>> 16);
+        s = (s & 0xFFFF) + (s >>> 16);
         return (int)s;
     }
 
