@@ -1,7 +1,6 @@
 package org.netmapengine.actors;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
@@ -12,11 +11,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmapengine.io.backend.Backends;
 import org.netmapengine.io.emulated.EmulatedConfig;
-import org.netmapengine.io.port.Backend;
 import org.netmapengine.io.port.BackendKind;
-import org.netmapengine.pipeline.compiler.PipelineCompiler;
-import org.netmapengine.pipeline.compiler.StageRegistry;
-import org.netmapengine.pipeline.graph.CompiledPipeline;
 import org.netmapengine.pipeline.testing.CaptureFrames;
 import org.netmapengine.pipeline.testing.Tcpdump;
 
@@ -27,7 +22,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,6 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FilterPipelineTcpdumpTest
 {
     private static ActorTestKit testKit;
+    private static PipelineDriver pipelines;
 
     @TempDir
     Path dir;
@@ -49,6 +44,7 @@ class FilterPipelineTcpdumpTest
     static void start()
     {
         testKit = ActorTestKit.create(ConfigFactory.load());
+        pipelines = new PipelineDriver(testKit);
     }
 
     @AfterAll
@@ -86,7 +82,7 @@ class FilterPipelineTcpdumpTest
         assertEquals(List.of(), disagreements, "of " + frames.size() + " frames");
     }
 
-    private PipelineReport run(final Path capture, final List<String> expressions, final int frames) throws Exception
+    private PipelineReport run(final Path capture, final List<String> expressions, final int frames)
     {
         final StringBuilder stages = new StringBuilder();
         for (int i = 0; i < expressions.size(); i++)
@@ -97,38 +93,17 @@ class FilterPipelineTcpdumpTest
                 .append(", miss = ").append(next).append(" } }\n")
                 .append("matched").append(i).append(" { type = counter, outputs { out = ").append(next).append(" } }\n");
         }
-        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString("""
+        final ActorRef<PipelineRuntime.Command> runtime = pipelines.start("""
             pipeline {
               name = filters
               ports { in { port = %s, to = filter0 } }
               stages { %s }
             }
-            """.formatted(ConfigUtil.quoteString("pcap:" + capture), stages)).resolve(),
-            PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
-        final Backend backends = Backends.create(BackendKind.EMULATED, EmulatedConfig.DEFAULT.withDirectory(dir));
-        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
-        testKit.spawn(PipelineRuntime.create(pipeline, port -> backends, PipelineRuntime.Tuning.DEFAULT,
-            started.ref()));
-        final PipelineRuntime.StartResult result = started.receiveMessage(Duration.ofSeconds(10));
-        assertInstanceOf(PipelineRuntime.Started.class, result, result.toString());
-        final ActorRef<PipelineRuntime.Command> runtime = ((PipelineRuntime.Started)result).runtime();
-
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (settled(runtime) < frames && System.nanoTime() < deadline)
-        {
-            Thread.sleep(50);
-        }
-        final TestProbe<PipelineReport> report = testKit.createTestProbe();
-        runtime.tell(new PipelineRuntime.Stop(report.ref()));
-        return report.receiveMessage(Duration.ofSeconds(60));
-    }
-
-    /** @return packets of the port that ended (dropped at the end of the chain): all of them once the run is over. */
-    private static long settled(final ActorRef<PipelineRuntime.Command> runtime)
-    {
-        final TestProbe<PipelineStatus> status = testKit.createTestProbe();
-        runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
-        return status.receiveMessage(Duration.ofSeconds(10)).receivers().get(0).droppedTotal();
+            """.formatted(ConfigUtil.quoteString("pcap:" + capture), stages),
+            Backends.create(BackendKind.EMULATED, EmulatedConfig.DEFAULT.withDirectory(dir)));
+        // Every frame has ended once the port counts it dropped at the end of the chain.
+        pipelines.await(runtime, status -> status.receivers().get(0).droppedTotal() >= frames, Duration.ofSeconds(60));
+        return pipelines.stop(runtime);
     }
 
     private static StageStatus stage(final PipelineReport report, final String name)

@@ -1,7 +1,6 @@
 package org.netmapengine.actors;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import org.agrona.concurrent.UnsafeBuffer;
@@ -19,16 +18,12 @@ import org.netmapengine.io.pktgen.Ipv4Range;
 import org.netmapengine.io.pktgen.RangeWalker;
 import org.netmapengine.io.port.Backend;
 import org.netmapengine.io.port.BackendKind;
-import org.netmapengine.pipeline.compiler.PipelineCompiler;
-import org.netmapengine.pipeline.compiler.StageRegistry;
-import org.netmapengine.pipeline.graph.CompiledPipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -38,6 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PcapReplayRuntimeTest
 {
     private static ActorTestKit testKit;
+    private static PipelineDriver pipelines;
 
     @TempDir
     Path dir;
@@ -46,6 +42,7 @@ class PcapReplayRuntimeTest
     static void start()
     {
         testKit = ActorTestKit.create(ConfigFactory.load());
+        pipelines = new PipelineDriver(testKit);
     }
 
     @AfterAll
@@ -60,7 +57,8 @@ class PcapReplayRuntimeTest
     {
         final int packets = 50_000;
         final Path file = pktGenCapture(packets);
-        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(String.join("\n",
+        final Backend backends = Backends.create(BackendKind.EMULATED, EmulatedConfig.DEFAULT.withDirectory(dir));
+        final ActorRef<PipelineRuntime.Command> runtime = pipelines.start(String.join("\n",
             "pipeline {",
             "  ports { in { port = \"pcap:" + file + "@replay:loop=2\", to = classify } }",
             "  stages {",
@@ -71,23 +69,10 @@ class PcapReplayRuntimeTest
             "    }",
             "    count { type = counter, outputs { out = drop } }",
             "  }",
-            "}")).resolve(), PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
-        final Backend backends = Backends.create(BackendKind.EMULATED, EmulatedConfig.DEFAULT.withDirectory(dir));
-        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
-        testKit.spawn(PipelineRuntime.create(pipeline, port -> backends, PipelineRuntime.Tuning.DEFAULT,
-            started.ref()));
-        final PipelineRuntime.StartResult result = started.receiveMessage(Duration.ofSeconds(10));
-        assertInstanceOf(PipelineRuntime.Started.class, result, result.toString());
-        final ActorRef<PipelineRuntime.Command> runtime = ((PipelineRuntime.Started)result).runtime();
+            "}"), backends);
 
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (received(runtime) < 2L * packets && System.nanoTime() < deadline)
-        {
-            Thread.sleep(50);
-        }
-        final TestProbe<PipelineReport> report = testKit.createTestProbe();
-        runtime.tell(new PipelineRuntime.Stop(report.ref()));
-        final PipelineReport done = report.receiveMessage(Duration.ofSeconds(60));
+        pipelines.await(runtime, status -> received(status) >= 2L * packets, Duration.ofSeconds(60));
+        final PipelineReport done = pipelines.stop(runtime);
 
         assertTrue(done.clean(), done.render());
         final PortStatus in = done.receivers().get(0);
@@ -97,11 +82,9 @@ class PcapReplayRuntimeTest
             .orElseThrow().in(), done.render());
     }
 
-    private static long received(final ActorRef<PipelineRuntime.Command> runtime)
+    private static long received(final PipelineStatus status)
     {
-        final TestProbe<PipelineStatus> status = testKit.createTestProbe();
-        runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
-        return status.receiveMessage(Duration.ofSeconds(10)).receivers().stream().mapToLong(PortStatus::received).sum();
+        return status.receivers().stream().mapToLong(PortStatus::received).sum();
     }
 
     /** @return a capture of pkt-gen's UDP frames over a range of addresses and ports. */

@@ -1,7 +1,6 @@
 package org.netmapengine.actors;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -11,9 +10,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmapengine.io.emulated.EmulatedBackend;
 import org.netmapengine.io.emulated.EmulatedConfig;
-import org.netmapengine.pipeline.compiler.PipelineCompiler;
-import org.netmapengine.pipeline.compiler.StageRegistry;
-import org.netmapengine.pipeline.graph.CompiledPipeline;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -32,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PipelineRuntimeTest
 {
     private static ActorTestKit testKit;
+    private static PipelineDriver pipelines;
 
     @TempDir
     Path dir;
@@ -41,6 +37,7 @@ class PipelineRuntimeTest
     {
         testKit = ActorTestKit.create(ConfigFactory.load());
         testKit.spawn(DeadLetterSalvager.create(), "salvager");
+        pipelines = new PipelineDriver(testKit);
     }
 
     @AfterAll
@@ -71,34 +68,12 @@ class PipelineRuntimeTest
     private static ActorRef<PipelineRuntime.Command> startPipeline(
         final EmulatedBackend backend, final String hocon, final PipelineRuntime.Tuning tuning)
     {
-        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
-            PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
-        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
-        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, tuning, started.ref()));
-        final PipelineRuntime.StartResult result = started.receiveMessage(Duration.ofSeconds(10));
-        assertInstanceOf(PipelineRuntime.Started.class, result, result.toString());
-        return ((PipelineRuntime.Started)result).runtime();
+        return pipelines.start(PipelineDriver.compile(hocon), backend, tuning);
     }
 
     /** Tuning with room for 64 batches in flight per receiver. */
     private static final PipelineRuntime.Tuning DEEP = new PipelineRuntime.Tuning(64, 32, 256, Duration.ofSeconds(5),
         Duration.ofSeconds(2), "netmap-engine.dispatchers.port");
-
-    private static PipelineReport stopPipeline(final ActorRef<PipelineRuntime.Command> runtime)
-    {
-        final TestProbe<PipelineReport> report = testKit.createTestProbe();
-        runtime.tell(new PipelineRuntime.Stop(report.ref()));
-        final PipelineReport result = report.receiveMessage(Duration.ofSeconds(60));
-        System.out.println(result.render());
-        return result;
-    }
-
-    private static PipelineStatus status(final ActorRef<PipelineRuntime.Command> runtime)
-    {
-        final TestProbe<PipelineStatus> status = testKit.createTestProbe();
-        runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
-        return status.receiveMessage(Duration.ofSeconds(10));
-    }
 
     private static void assertBalanced(final PipelineReport report)
     {
@@ -126,7 +101,7 @@ class PipelineRuntimeTest
         try (Traffic traffic = new Traffic(backend, "netmap:normal{0", "netmap:normal}1", packets, 0).start())
         {
             assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk() + " of " + packets);
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertTrue(report.clean(), report.render());
             assertBalanced(report);
@@ -151,7 +126,7 @@ class PipelineRuntimeTest
         try (Traffic traffic = new Traffic(backend, "netmap:throws{0", "netmap:throws}1", packets, 0).start())
         {
             assertTrue(traffic.awaitSunk(packets - packets / 1000, 60_000), "sink got " + traffic.sunk());
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertTrue(report.clean(), report.render());
             assertBalanced(report);
@@ -176,8 +151,8 @@ class PipelineRuntimeTest
         try (Traffic traffic = new Traffic(backend, "netmap:slow{0", "netmap:slow}1", packets, 0).start())
         {
             assertTrue(traffic.awaitSunk(packets, 90_000), "sink got " + traffic.sunk() + " of " + packets);
-            final PipelineStatus running = status(runtime);
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineStatus running = pipelines.status(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertTrue(report.clean(), report.render());
             assertBalanced(report);
@@ -203,7 +178,7 @@ class PipelineRuntimeTest
             runtime.tell(new PipelineRuntime.StopSegment("second"));
             Thread.sleep(300);
             traffic.stopGenerator();
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertTrue(report.clean(), report.render());
             assertBalanced(report);
@@ -224,7 +199,7 @@ class PipelineRuntimeTest
         try (Traffic traffic = new Traffic(backend, "netmap:busy{0", "netmap:busy}1", 0, 0).start())
         {
             assertTrue(traffic.awaitSunk(500_000, 30_000));
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
             final long transmitted = report.receivers().get(0).transmitted();
             assertTrue(traffic.awaitSunk(transmitted, 10_000), "the sink gets everything transmitted");
 
@@ -247,7 +222,7 @@ class PipelineRuntimeTest
         {
             assertTrue(traffic.awaitSunk(90_000, 30_000));
             Thread.sleep(200);
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertFalse(report.clean());
             final StageStatus leaky = report.stages().get(0);
@@ -276,7 +251,7 @@ class PipelineRuntimeTest
         try (Traffic traffic = new Traffic(backend, "netmap:par{0", "netmap:par}1", packets, 0).start())
         {
             assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk());
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertTrue(report.clean(), report.render());
             assertBalanced(report);
@@ -322,7 +297,7 @@ class PipelineRuntimeTest
             mirror.startSinkOnly();
             traffic.start();
             assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk());
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertTrue(report.clean(), report.render());
             final PortStatus in = report.receivers().get(0);
@@ -362,7 +337,7 @@ class PipelineRuntimeTest
         try (Traffic traffic = new Traffic(backend, "netmap:deep{0", "netmap:deep}1", packets, 0).start())
         {
             assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk() + " of " + packets);
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertTrue(report.clean(), report.render());
             assertBalanced(report);
@@ -389,7 +364,7 @@ class PipelineRuntimeTest
             }
             traffic.generator.stop();
             Thread.sleep(500);
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
 
             assertFalse(org.netmapengine.actors.stages.FailsItsActorOnce.ARMED.get(), "the stage failed its actor");
             assertTrue(report.clean(), report.render());

@@ -1,7 +1,6 @@
 package org.netmapengine.actors;
 
 import akka.actor.testkit.typed.javadsl.ActorTestKit;
-import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -21,9 +20,6 @@ import org.netmapengine.io.pktgen.PacketGenerator;
 import org.netmapengine.io.pktgen.RunLimits;
 import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.port.PortOptions;
-import org.netmapengine.pipeline.compiler.PipelineCompiler;
-import org.netmapengine.pipeline.compiler.StageRegistry;
-import org.netmapengine.pipeline.graph.CompiledPipeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +29,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -48,6 +43,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class VethPipelineTest
 {
     private static ActorTestKit testKit;
+    private static PipelineDriver pipelines;
     private static NetnsLab lab;
 
     @TempDir
@@ -61,6 +57,7 @@ class VethPipelineTest
         lab = NetnsLab.open();
         testKit = ActorTestKit.create(ConfigFactory.load());
         testKit.spawn(DeadLetterSalvager.create(), "salvager");
+        pipelines = new PipelineDriver(testKit);
     }
 
     @AfterAll
@@ -83,13 +80,13 @@ class VethPipelineTest
         // 64 MiB of receive blocks: a receiver descheduled for a while on a busy machine must not lose frames here.
         final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir)
             .withAfPacket(AfPacketConfig.DEFAULT.withRx(1 << 16, 1024, 2)));
-        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, """
+        final ActorRef<PipelineRuntime.Command> runtime = pipelines.start("""
             pipeline {
               name = wire
               ports { in { port = "netmap:%s", to = count } }
               stages { count { type = counter, outputs { out = drop } } }
             }
-            """.formatted(wire.remote()));
+            """.formatted(wire.remote()), backend);
         final long before = lab.counter(null, wire.remote(), "rx_packets");
         final long packets = 200_000;
         final long sent;
@@ -101,8 +98,8 @@ class VethPipelineTest
             sent = generator.counters().packets();
         }
         final long kernel = lab.counter(null, wire.remote(), "rx_packets") - before;
-        awaitReceived(runtime, kernel);
-        final PipelineReport report = stopPipeline(runtime);
+        pipelines.await(runtime, status -> arrived(status) >= kernel, Duration.ofSeconds(20));
+        final PipelineReport report = pipelines.stop(runtime);
 
         final PortStatus in = report.receivers().get(0);
         assertEquals(packets, sent, "pkt-gen sent them all");
@@ -121,21 +118,21 @@ class VethPipelineTest
         final Veth wire = lab.vethHere("numrxqueues", "2", "numtxqueues", "2");
         final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir)
             .withAfPacket(AfPacketConfig.DEFAULT.withRx(1 << 16, 1024, 2)));
-        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, """
+        final ActorRef<PipelineRuntime.Command> runtime = pipelines.start("""
             pipeline {
               name = rings
               ports { in { port = "netmap:%s", rings = per-ring, to = count } }
               stages { count { type = counter, outputs { out = drop } } }
             }
-            """.formatted(wire.remote()));
+            """.formatted(wire.remote()), backend);
         final long packets = 100_000;
         try (NetmapPort tx = backend.open(PortSpec.parse("netmap:" + wire.local() + "/T"), PortOptions.DEFAULT))
         {
             new PacketGenerator(tx, FrameSpec.DEFAULT.withRanges(Ipv4Range.parse("10.0.0.1:1000-10.0.0.1:1999"),
                 Ipv4Range.parse("10.1.0.1:1234")), RunLimits.DEFAULT.withCount(packets).withRate(400_000)).run();
         }
-        awaitReceivedByAll(runtime, packets);
-        final PipelineReport report = stopPipeline(runtime);
+        pipelines.await(runtime, status -> arrived(status) >= packets, Duration.ofSeconds(20));
+        final PipelineReport report = pipelines.stop(runtime);
 
         assertEquals(2, report.receivers().size(), "one receiver per ring: " + report.render());
         final long total = report.receivers().stream().mapToLong(PortStatus::received).sum();
@@ -155,7 +152,7 @@ class VethPipelineTest
         final String ns = lab.namespace("ping");
         final Veth veth = lab.veth(ns);
         exec(ns, "ip", "addr", "add", "10.9.0.2/24", "dev", veth.remote());
-        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend(), """
+        final ActorRef<PipelineRuntime.Command> runtime = pipelines.start("""
             pipeline {
               name = responder
               ports { port0 { port = "netmap:%s", to = arp } }
@@ -172,7 +169,7 @@ class VethPipelineTest
                 }
               }
             }
-            """.formatted(veth.local()));
+            """.formatted(veth.local()), backend());
         try
         {
             final NetnsLab.Result arping = lab.exec(ns, 30, "arping", "-c", "3", "-I", veth.remote(), "10.9.0.1");
@@ -185,7 +182,7 @@ class VethPipelineTest
         }
         finally
         {
-            final PipelineReport report = stopPipeline(runtime);
+            final PipelineReport report = pipelines.stop(runtime);
             assertTrue(report.clean(), report.render());
         }
     }
@@ -203,7 +200,7 @@ class VethPipelineTest
         // checksum is left to hardware that never comes, and the receiving stack would drop them.
         exec(nsA, "ethtool", "-K", a.remote(), "tx", "off");
         exec(nsB, "ethtool", "-K", b.remote(), "tx", "off");
-        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend(), """
+        final ActorRef<PipelineRuntime.Command> runtime = pipelines.start("""
             pipeline {
               name = bridge
               ports {
@@ -212,7 +209,7 @@ class VethPipelineTest
               }
               stages { bridge { type = learning-bridge, params { ports = [a, b] }, outputs { a = a, b = b } } }
             }
-            """.formatted(a.local(), b.local()));
+            """.formatted(a.local(), b.local()), backend());
         final long aRx0 = lab.counter(null, a.local(), "rx_packets");
         final long bRx0 = lab.counter(null, b.local(), "rx_packets");
         final long aTx0 = lab.counter(null, a.local(), "tx_packets");
@@ -236,7 +233,7 @@ class VethPipelineTest
         }
         finally
         {
-            report = stopPipeline(runtime);
+            report = pipelines.stop(runtime);
         }
         assertTrue(report.clean(), report.render());
         final PortStatus inA = report.receivers().stream().filter(p -> p.name().equals("a")).findFirst().orElseThrow();
@@ -259,60 +256,10 @@ class VethPipelineTest
         return new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir));
     }
 
-    private static ActorRef<PipelineRuntime.Command> startPipeline(final EmulatedBackend backend, final String hocon)
+    /** @return frames that reached the port's rings or were dropped by the kernel before them, over all rings. */
+    private static long arrived(final PipelineStatus status)
     {
-        final CompiledPipeline pipeline = PipelineCompiler.compile(ConfigFactory.parseString(hocon).resolve(),
-            PipelineCompiler.DEFAULT_PATH, StageRegistry.standard());
-        final TestProbe<PipelineRuntime.StartResult> started = testKit.createTestProbe();
-        testKit.spawn(PipelineRuntime.create(pipeline, port -> backend, PipelineRuntime.Tuning.DEFAULT, started.ref()));
-        final PipelineRuntime.StartResult result = started.receiveMessage(Duration.ofSeconds(10));
-        assertInstanceOf(PipelineRuntime.Started.class, result, result.toString());
-        ((PipelineRuntime.Started)result).ports().forEach(p -> System.out.println("  " + p));
-        return ((PipelineRuntime.Started)result).runtime();
-    }
-
-    private static PipelineReport stopPipeline(final ActorRef<PipelineRuntime.Command> runtime)
-    {
-        final TestProbe<PipelineReport> report = testKit.createTestProbe();
-        runtime.tell(new PipelineRuntime.Stop(report.ref()));
-        final PipelineReport result = report.receiveMessage(Duration.ofSeconds(60));
-        System.out.println(result.render());
-        return result;
-    }
-
-    private static void awaitReceived(final ActorRef<PipelineRuntime.Command> runtime, final long packets)
-    {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
-        long received = 0;
-        while (System.nanoTime() < deadline)
-        {
-            final TestProbe<PipelineStatus> status = testKit.createTestProbe();
-            runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
-            final PortStatus in = status.receiveMessage(Duration.ofSeconds(10)).receivers().get(0);
-            received = in.received() + in.kernelDropped();
-            if (received >= packets)
-            {
-                return;
-            }
-            sleep(50);
-        }
-    }
-
-    private static void awaitReceivedByAll(final ActorRef<PipelineRuntime.Command> runtime, final long packets)
-    {
-        final long deadline = System.nanoTime() + 20_000_000_000L;
-        while (System.nanoTime() < deadline)
-        {
-            final TestProbe<PipelineStatus> status = testKit.createTestProbe();
-            runtime.tell(new PipelineRuntime.GetStatus(status.ref()));
-            final long received = status.receiveMessage(Duration.ofSeconds(10)).receivers().stream()
-                .mapToLong(p -> p.received() + p.kernelDropped()).sum();
-            if (received >= packets)
-            {
-                return;
-            }
-            sleep(50);
-        }
+        return status.receivers().stream().mapToLong(p -> p.received() + p.kernelDropped()).sum();
     }
 
     private static String[] java(final String... args)
