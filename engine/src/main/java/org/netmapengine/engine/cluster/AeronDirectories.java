@@ -2,10 +2,13 @@ package org.netmapengine.engine.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,6 +25,9 @@ import java.util.stream.Stream;
  * Only names of this exact form are touched; a directory whose process is alive (or whose pid now belongs to a
  * new process) is left alone. Processes in other pid namespaces sharing the parent are not seen: give such nodes
  * parents of their own.
+ * <p>
+ * Nodes started together clean the same parent at once: a file another node removed first is no error, and a
+ * directory is reported deleted only by the node whose delete removed it.
  */
 public final class AeronDirectories
 {
@@ -54,9 +60,9 @@ public final class AeronDirectories
             for (final Path child : (Iterable<Path>)children::iterator)
             {
                 final Matcher matcher = name.matcher(child.getFileName().toString());
-                if (matcher.matches() && Files.isDirectory(child) && !alive(Long.parseLong(matcher.group(1))))
+                if (matcher.matches() && Files.isDirectory(child) && !alive(Long.parseLong(matcher.group(1))) &&
+                    deleteRecursively(child))
                 {
-                    deleteRecursively(child);
                     deleted.add(child);
                 }
             }
@@ -73,14 +79,49 @@ public final class AeronDirectories
         return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     }
 
-    private static void deleteRecursively(final Path directory) throws IOException
+    /** @return whether this call removed {@code directory} itself (false when another node got there first). */
+    private static boolean deleteRecursively(final Path directory) throws IOException
     {
-        try (Stream<Path> paths = Files.walk(directory))
+        final boolean[] removed = new boolean[1];
+        Files.walkFileTree(directory, new SimpleFileVisitor<>()
         {
-            for (final Path path : (Iterable<Path>)paths.sorted(Comparator.reverseOrder())::iterator)
+            @Override
+            public FileVisitResult visitFile(final Path file, final BasicFileAttributes attributes) throws IOException
             {
-                Files.deleteIfExists(path);
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
             }
+
+            @Override
+            public FileVisitResult visitFileFailed(final Path file, final IOException e) throws IOException
+            {
+                return goneAlready(e);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(final Path dir, final IOException e) throws IOException
+            {
+                if (e != null)
+                {
+                    goneAlready(e);
+                }
+                final boolean gone = Files.deleteIfExists(dir);
+                if (dir.equals(directory))
+                {
+                    removed[0] = gone;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return removed[0];
+    }
+
+    private static FileVisitResult goneAlready(final IOException e) throws IOException
+    {
+        if (e instanceof NoSuchFileException)
+        {
+            return FileVisitResult.CONTINUE;
         }
+        throw e;
     }
 }
