@@ -1,6 +1,5 @@
 package org.netmapengine.pipeline.packet;
 
-import org.agrona.concurrent.UnsafeBuffer;
 import org.netmapengine.io.pktgen.InternetChecksum;
 import org.netmapengine.pipeline.PacketView;
 
@@ -64,17 +63,16 @@ public final class Checksums
         // 32-bit words summed in 64 bits fold to the 16-bit ones' complement sum, as 2^16 = 1 modulo 0xFFFF. The sum
         // does not depend on byte order (RFC 1071, 2(B)) and all ones reads the same both ways: native 64-bit reads,
         // two or more for a header of 20 to 60 bytes, and one 32-bit read for the last word when IHL is odd.
-        final UnsafeBuffer bytes = frame.buffer();
         long sum = 0;
         int i = 0;
         for (; i + Long.BYTES <= headerLength; i += Long.BYTES)
         {
-            final long words = bytes.getLong(offset + i);
+            final long words = frame.nativeU64(offset + i);
             sum += (words >>> 32) + (words & 0xFFFF_FFFFL);
         }
         if (i < headerLength)
         {
-            sum += bytes.getInt(offset + i) & 0xFFFF_FFFFL;
+            sum += frame.nativeU32(offset + i);
         }
         return MASK == fold(sum);
     }

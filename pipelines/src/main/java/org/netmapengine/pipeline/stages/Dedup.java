@@ -97,11 +97,11 @@ public final class Dedup implements Stage
         int i = 0;
         for (; i + 8 <= length; i += 8)
         {
-            h = Long.rotateLeft(h ^ (frame.buffer().getLong(i) * PRIME), 31) * 0xBF58476D1CE4E5B9L;
+            h = Long.rotateLeft(h ^ (frame.nativeU64(i) * PRIME), 31) * 0xBF58476D1CE4E5B9L;
         }
         for (; i < length; i++)
         {
-            h = Long.rotateLeft(h ^ ((frame.buffer().getByte(i) & 0xFFL) * PRIME), 31) * 0xBF58476D1CE4E5B9L;
+            h = Long.rotateLeft(h ^ ((long)frame.u8(i) * PRIME), 31) * 0xBF58476D1CE4E5B9L;
         }
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
