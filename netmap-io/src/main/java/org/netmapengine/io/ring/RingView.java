@@ -1,8 +1,11 @@
 package org.netmapengine.io.ring;
 
+import org.agrona.UnsafeAccess;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.abi.NetmapRingDescriptor;
+import org.netmapengine.io.abi.NetmapSlotDescriptor;
+import sun.misc.Unsafe;
 
 import static org.netmapengine.io.abi.NetmapRingDescriptor.CUR_OFFSET;
 import static org.netmapengine.io.abi.NetmapRingDescriptor.HEAD_OFFSET;
@@ -27,7 +30,10 @@ import static org.netmapengine.io.abi.NetmapSlotDescriptor.PTR_OFFSET;
  */
 public final class RingView
 {
+    private static final Unsafe UNSAFE = UnsafeAccess.UNSAFE;
+
     private final UnsafeBuffer ring;
+    private final long slots;
     private final long address;
     private final int numSlots;
     private final int bufferSize;
@@ -61,6 +67,7 @@ public final class RingView
         this.bufferSize = bufSize;
         this.bufferBase = address + header.getLong(NetmapRingDescriptor.BUF_OFS_OFFSET);
         this.ring = new UnsafeBuffer(address, NetmapRingDescriptor.footprint(slots));
+        this.slots = address + NetmapRingDescriptor.SLOTS_OFFSET;
     }
 
     // ---------------------------------------------------------------- header, written by the kernel
@@ -212,43 +219,43 @@ public final class RingView
 
     public int bufIdx(final int slot)
     {
-        return ring.getInt(NetmapRingDescriptor.slotOffset(slot) + BUF_IDX_OFFSET);
+        return UNSAFE.getInt(slotAddress(slot) + BUF_IDX_OFFSET);
     }
 
     public void bufIdx(final int slot, final int bufIdx)
     {
-        ring.putInt(NetmapRingDescriptor.slotOffset(slot) + BUF_IDX_OFFSET, bufIdx);
+        UNSAFE.putInt(slotAddress(slot) + BUF_IDX_OFFSET, bufIdx);
     }
 
     /** @return bytes valid in the slot, 0 to 65535. */
     public int len(final int slot)
     {
-        return ring.getShort(NetmapRingDescriptor.slotOffset(slot) + LEN_OFFSET) & 0xFFFF;
+        return UNSAFE.getShort(slotAddress(slot) + LEN_OFFSET) & 0xFFFF;
     }
 
     public void len(final int slot, final int len)
     {
-        ring.putShort(NetmapRingDescriptor.slotOffset(slot) + LEN_OFFSET, (short)len);
+        UNSAFE.putShort(slotAddress(slot) + LEN_OFFSET, (short)len);
     }
 
     public int slotFlags(final int slot)
     {
-        return ring.getShort(NetmapRingDescriptor.slotOffset(slot) + FLAGS_OFFSET) & 0xFFFF;
+        return UNSAFE.getShort(slotAddress(slot) + FLAGS_OFFSET) & 0xFFFF;
     }
 
     public void slotFlags(final int slot, final int flags)
     {
-        ring.putShort(NetmapRingDescriptor.slotOffset(slot) + FLAGS_OFFSET, (short)flags);
+        UNSAFE.putShort(slotAddress(slot) + FLAGS_OFFSET, (short)flags);
     }
 
     public long ptr(final int slot)
     {
-        return ring.getLong(NetmapRingDescriptor.slotOffset(slot) + PTR_OFFSET);
+        return UNSAFE.getLong(slotAddress(slot) + PTR_OFFSET);
     }
 
     public void ptr(final int slot, final long ptr)
     {
-        ring.putLong(NetmapRingDescriptor.slotOffset(slot) + PTR_OFFSET, ptr);
+        UNSAFE.putLong(slotAddress(slot) + PTR_OFFSET, ptr);
     }
 
     /**
@@ -257,13 +264,13 @@ public final class RingView
      */
     public long slotHead(final int slot)
     {
-        return ring.getLong(NetmapRingDescriptor.slotOffset(slot));
+        return UNSAFE.getLong(slotAddress(slot));
     }
 
     /** Writes a slot's first 8 bytes in one store: buffer index, length and flags, as {@link #slotHead} reads them. */
     public void slotHead(final int slot, final int bufIdx, final int len, final int flags)
     {
-        ring.putLong(NetmapRingDescriptor.slotOffset(slot),
+        UNSAFE.putLong(slotAddress(slot),
             (bufIdx & 0xFFFF_FFFFL) | ((long)(len & 0xFFFF) << 32) | ((long)(flags & 0xFFFF) << 48));
     }
 
@@ -280,11 +287,11 @@ public final class RingView
      */
     public int swapBuffer(final int slot, final int newBufIdx)
     {
-        final int offset = NetmapRingDescriptor.slotOffset(slot);
-        final int old = ring.getInt(offset + BUF_IDX_OFFSET);
-        ring.putInt(offset + BUF_IDX_OFFSET, newBufIdx);
-        final int flags = ring.getShort(offset + FLAGS_OFFSET) & 0xFFFF;
-        ring.putShort(offset + FLAGS_OFFSET, (short)(flags | NetmapApi.NS_BUF_CHANGED));
+        final long at = slotAddress(slot);
+        final int old = UNSAFE.getInt(at + BUF_IDX_OFFSET);
+        UNSAFE.putInt(at + BUF_IDX_OFFSET, newBufIdx);
+        final int flags = UNSAFE.getShort(at + FLAGS_OFFSET) & 0xFFFF;
+        UNSAFE.putShort(at + FLAGS_OFFSET, (short)(flags | NetmapApi.NS_BUF_CHANGED));
         return old;
     }
 
@@ -294,10 +301,24 @@ public final class RingView
      */
     public void copySlotTo(final int slot, final RingView to, final int toSlot)
     {
-        final int from = NetmapRingDescriptor.slotOffset(slot);
-        final int dst = NetmapRingDescriptor.slotOffset(toSlot);
-        to.ring.putLong(dst, ring.getLong(from));
-        to.ring.putLong(dst + PTR_OFFSET, ring.getLong(from + PTR_OFFSET));
+        final long from = slotAddress(slot);
+        final long dst = to.slotAddress(toSlot);
+        UNSAFE.putLong(dst, UNSAFE.getLong(from));
+        UNSAFE.putLong(dst + PTR_OFFSET, UNSAFE.getLong(from + PTR_OFFSET));
+    }
+
+    /**
+     * @return the address of slot {@code slot}, which must be in {@code [0, num_slots)}: slot indices come from
+     *         {@code head}, {@code cur} and {@code tail}, which a peer or a bug can spoil, so every slot access checks
+     *         (one comparison) rather than relying on Agrona's bounds checks, which production may turn off.
+     */
+    private long slotAddress(final int slot)
+    {
+        if (Integer.compareUnsigned(slot, numSlots) >= 0)
+        {
+            throw new IndexOutOfBoundsException("slot " + slot + " outside [0, " + numSlots + ") of " + this);
+        }
+        return slots + (long)slot * NetmapSlotDescriptor.SIZE;
     }
 
     /** @return absolute address of buffer {@code bufIdx}, computed in 64 bits. */

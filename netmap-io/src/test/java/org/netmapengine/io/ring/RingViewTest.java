@@ -99,6 +99,32 @@ class RingViewTest
     }
 
     @Test
+    void shouldWriteAndReadASlotsFirstEightBytesInOneGo()
+    {
+        rx.slotHead(5, 77, 1514, NetmapApi.NS_BUF_CHANGED);
+        assertEquals(77, rx.bufIdx(5));
+        assertEquals(1514, rx.len(5));
+        assertEquals(NetmapApi.NS_BUF_CHANGED, rx.slotFlags(5));
+        assertEquals(77L | 1514L << 32 | (long)NetmapApi.NS_BUF_CHANGED << 48, rx.slotHead(5));
+    }
+
+    @Test
+    void shouldRejectSlotIndicesOutsideTheRingWhateverAgronasBoundsChecksSay()
+    {
+        final long lastSlotWord = rxRaw.getLong(256 + 16 * 7);
+        for (final int bad : new int[]{-1, -16, 8, Integer.MAX_VALUE, Integer.MIN_VALUE})
+        {
+            assertThrows(IndexOutOfBoundsException.class, () -> rx.slotHead(bad), "read of slot " + bad);
+            assertThrows(IndexOutOfBoundsException.class, () -> rx.slotHead(bad, 1, 2, 0), "write of slot " + bad);
+            assertThrows(IndexOutOfBoundsException.class, () -> rx.swapBuffer(bad, 3), "swap of slot " + bad);
+            assertThrows(IndexOutOfBoundsException.class, () -> rx.copySlotTo(0, tx, bad), "copy to slot " + bad);
+        }
+        assertEquals("slot 8 outside [0, 8) of " + rx,
+            assertThrows(IndexOutOfBoundsException.class, () -> rx.len(8)).getMessage());
+        assertEquals(lastSlotWord, rxRaw.getLong(256 + 16 * 7), "the ring is untouched");
+    }
+
+    @Test
     void shouldFlagBufChangedOnSwap()
     {
         final int old = rx.swapBuffer(1, 50);
