@@ -73,9 +73,10 @@ public record PipelineReport(
         for (final PortStatus p : receivers)
         {
             out.append(String.format(Locale.ROOT, "  port %s (%s, %s): received %d + copies %d = transmitted %d + " +
-                "dropped %d %s + in flight %d%s%s%n", p.name(), p.portName(), p.backend(), p.received(), p.copies(),
+                "dropped %d %s + in flight %d%s%s%s%n", p.name(), p.portName(), p.backend(), p.received(), p.copies(),
                 p.transmitted(), p.droppedTotal(), p.dropped(), p.inFlight(),
                 p.multiSlot() > 0 ? "; multi-slot packets left out " + p.multiSlot() : "",
+                p.malformedSlots() > 0 ? "; malformed slots left out " + p.malformedSlots() : "",
                 p.edgeDropped() > 0 ? "; dropped before the rings " + p.edgeDropped() + " (kernel ring full " +
                     p.kernelDropped() + ", oversize " + p.oversizeDropped() + ")" : ""));
         }

@@ -104,6 +104,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     private long transmitted;
     private long lent;
     private long unusedSpares;
+    private long malformedReturns;
     private long stalls;
     private long batches;
     private long idlePolls;
@@ -310,7 +311,17 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         final HandleBatch batch = returns.batch();
         for (int i = 0; i < batch.returnCount(); i++)
         {
-            port.freeList().push(batch.returnBufIdx(i));
+            final int bufIdx = batch.returnBufIdx(i);
+            if (port.region().isValidBuffer(bufIdx))
+            {
+                port.freeList().push(bufIdx);
+            }
+            else
+            {
+                // A TX slot's old buffer, as a broken peer left it: never into the free list, where the next
+                // swap or copy would write through it.
+                malformedReturns++;
+            }
             final short disposition = batch.returnDisposition(i);
             if (HandleBatch.TRANSMITTED == disposition)
             {
@@ -401,6 +412,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
         final PortStatistics edge = port.statistics();
         return new PortStatus(settings.name(), port.name(), port.backend().configName(), received, burst.bytes(),
             lent - unusedSpares, transmitted, PortStatus.reasons(dropped), burst.multiSlotDropped(),
+            burst.malformedSlots() + malformedReturns,
             port.freeList().size(), port.extraBuffersGranted(), stalls, batches, idlePolls, receiving,
             edge.kernelDropped(), edge.oversizeDropped());
     }

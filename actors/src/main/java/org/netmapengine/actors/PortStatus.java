@@ -19,6 +19,9 @@ import java.util.Map;
  * @param transmitted  packets (and copies) of this port put on some port's TX ring.
  * @param dropped      dropped packets (and copies) of this port by reason.
  * @param multiSlot    multi-slot packets left out (counted in neither received nor dropped).
+ * @param malformedSlots slots with an impossible buffer index or length (a broken peer): RX slots left in the
+ *                     ring (counted in neither received nor dropped) and TX slots' old buffers kept out of the
+ *                     free list.
  * @param freeBuffers  buffers in the free list.
  * @param buffers      extra buffers the port owns.
  * @param stalls       times it stopped taking packets for want of buffers or batches (backpressure).
@@ -39,6 +42,7 @@ public record PortStatus(
     long transmitted,
     Map<String, Long> dropped,
     long multiSlot,
+    long malformedSlots,
     int freeBuffers,
     int buffers,
     long stalls,

@@ -3,6 +3,7 @@ package org.netmapengine.actors;
 import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.ring.FreeList;
+import org.netmapengine.io.ring.Region;
 import org.netmapengine.io.ring.RingView;
 import org.netmapengine.pipeline.PacketBatch;
 
@@ -14,7 +15,8 @@ import org.netmapengine.pipeline.PacketBatch;
  * rings looked empty at first).
  * <p>
  * Multi-slot packets ({@code NS_MOREFRAG}) are not carried: their buffers go straight back to the ring and
- * they are counted in {@link #multiSlotDropped()}.
+ * they are counted in {@link #multiSlotDropped()}. A slot whose buffer index is outside the region or whose
+ * frame runs past its buffer is left alone and counted in {@link #malformedSlots()}.
  * <p>
  * Not thread-safe: the receiver's own.
  */
@@ -23,10 +25,13 @@ final class RxBurst
     private final NetmapPort port;
     private final FreeList free;
     private final int owner;
+    private final Region region;
     private final int regionId;
+    private final int bufferSize;
     private int nextRing;
     private boolean inMultiSlotPacket;
     private long multiSlotDropped;
+    private long malformedSlots;
     private long bytes;
 
     RxBurst(final NetmapPort port, final int owner)
@@ -34,7 +39,9 @@ final class RxBurst
         this.port = port;
         this.free = port.freeList();
         this.owner = owner;
-        this.regionId = port.region().id();
+        this.region = port.region();
+        this.regionId = region.id();
+        this.bufferSize = region.bufferSize();
     }
 
     /**
@@ -97,10 +104,19 @@ final class RxBurst
             }
             else
             {
-                ring.slotHead(slot, free.pop(), length, flags | NetmapApi.NS_BUF_CHANGED);
-                into.add(bufIdx, ring.bufferAddress(bufIdx), offsets ? ring.packetOffset(slot) : 0, length, owner,
-                    regionId, owner);
-                bytes += length;
+                final int offset = offsets ? ring.packetOffset(slot) : 0;
+                if (!region.isValidBuffer(bufIdx) || length > bufferSize - offset)
+                {
+                    // A slot no kernel writes (a broken peer): taking it would hand stages memory outside any
+                    // buffer, as every later bound is the handle's length. Its buffer stays in the ring.
+                    malformedSlots++;
+                }
+                else
+                {
+                    ring.slotHead(slot, free.pop(), length, flags | NetmapApi.NS_BUF_CHANGED);
+                    into.add(bufIdx, ring.bufferAddress(bufIdx), offset, length, owner, regionId, owner);
+                    bytes += length;
+                }
             }
             slot = ring.next(slot);
         }
@@ -111,6 +127,12 @@ final class RxBurst
     long multiSlotDropped()
     {
         return multiSlotDropped;
+    }
+
+    /** @return slots left in the ring because their buffer index or length was impossible. */
+    long malformedSlots()
+    {
+        return malformedSlots;
     }
 
     /** @return bytes of the packets taken (frames without FCS). */

@@ -3,6 +3,7 @@ package org.netmapengine.actors;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.ring.Region;
 import org.netmapengine.io.ring.RingView;
 import org.netmapengine.pipeline.DropReason;
 import org.netmapengine.pipeline.PacketBatch;
@@ -11,14 +12,16 @@ import org.netmapengine.pipeline.PacketBatch;
  * Puts a batch of handles on a port's TX rings, netmap-bridge style: a handle whose buffer is in the port's
  * memory region is swapped into the TX slot (zero copy) and the slot's old buffer goes back to the handle's
  * owner instead; any other handle is copied into the slot's buffer and its own buffer goes back. Either way
- * the batch's return list gets one buffer per packet. {@code head} is published once per ring and one TX
- * sync follows the batch.
+ * the batch's return list gets one buffer per packet. A packet longer than a buffer is dropped ({@code too-long});
+ * a TX slot holding a buffer index outside the region (a broken peer) is never copied into ({@code tx-error}).
+ * {@code head} is published once per ring and one TX sync follows the batch.
  * <p>
  * Not thread-safe: the transmitter's own.
  */
 final class TxBurst
 {
     private final NetmapPort port;
+    private final Region region;
     private final int regionId;
     private final UnsafeBuffer source = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer target = new UnsafeBuffer(0, 0);
@@ -30,7 +33,8 @@ final class TxBurst
     TxBurst(final NetmapPort port)
     {
         this.port = port;
-        this.regionId = port.region().id();
+        this.region = port.region();
+        this.regionId = region.id();
     }
 
     /**
@@ -62,6 +66,11 @@ final class TxBurst
         for (int i = from; i < from + n; i++)
         {
             final int length = packets.length(i);
+            if (length > bufferSize)
+            {
+                batch.returnDropped(packets.bufIdx(i), DropReason.TOO_LONG.id());
+                continue;
+            }
             if (packets.region(i) == regionId && 0 == packets.offset(i))
             {
                 // The slot's old buffer goes back to the owner; index, length and flags in one write.
@@ -73,19 +82,18 @@ final class TxBurst
                 slot = ring.next(slot);
                 continue;
             }
-            else if (length <= bufferSize)
+            final int slotBuffer = ring.bufIdx(slot);
+            if (!region.isValidBuffer(slotBuffer))
             {
-                source.wrap(packets.packetAddress(i), length);
-                target.wrap(ring.slotBufferAddress(slot), length);
-                target.putBytes(0, source, 0, length);
-                batch.returnTransmitted(packets.bufIdx(i));
-                copied++;
-            }
-            else
-            {
-                batch.returnDropped(packets.bufIdx(i), DropReason.TOO_LONG.id());
+                // A buffer index no kernel leaves in a TX slot (a broken peer): never copy through it.
+                batch.returnDropped(packets.bufIdx(i), DropReason.TX_ERROR.id());
                 continue;
             }
+            source.wrap(packets.packetAddress(i), length);
+            target.wrap(ring.bufferAddress(slotBuffer), length);
+            target.putBytes(0, source, 0, length);
+            batch.returnTransmitted(packets.bufIdx(i));
+            copied++;
             ring.len(slot, length);
             bytes += length;
             slot = ring.next(slot);
