@@ -131,6 +131,7 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
     private final List<TransmitterStatus> closedTransmitters = new ArrayList<>();
     private final Map<String, Integer> fanouts = new HashMap<>();
     private final List<String> portNames = new ArrayList<>();
+    private int bufferSize;
     private ActorRef<PipelineReport> stopReplyTo;
     private Phase phase = Phase.RUNNING;
     private long deadline;
@@ -196,6 +197,8 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
         final int ports = open.receiving.size();
         // Port ids are the receivers' order; a port with one receiver per ring has one id per ring, one name.
         open.receiving.keySet().forEach(key -> portNames.add(key.split("#")[0]));
+        // Packets live in the receivers' buffers (copies too, in spares the receivers lend).
+        bufferSize = open.receiving.values().stream().mapToInt(p -> p.region().bufferSize()).min().orElse(0);
         final Map<String, Downstream> toSegment = new HashMap<>();
         final List<Segment> segments = pipeline.segments();
         for (int s = segments.size() - 1; s >= 0; s--)
@@ -252,7 +255,8 @@ public final class PipelineRuntime extends AbstractBehavior<PipelineRuntime.Comm
         // keeps a reserve of its own, asked for ahead, so a lend can arrive in time.
         final int spares = fanout > 1 && !segment.upstreamSegments().isEmpty() ?
             Math.max(tuning.spares(), 4 * batch * (fanout - 1)) : 0;
-        final SegmentPlan plan = new SegmentPlan(segment.name(), members, exits, batch, spares, fanout, portNames);
+        final SegmentPlan plan = new SegmentPlan(segment.name(), members, exits, batch, spares, fanout, portNames,
+            bufferSize);
         final int instances = segment.parallelism();
         @SuppressWarnings("unchecked")
         final ActorRef<HandleBatch.Work>[] refs = new ActorRef[instances];

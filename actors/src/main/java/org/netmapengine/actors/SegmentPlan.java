@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * @param portNames the pipeline's name of each receiving port, by port id (a packet's {@code inPort}).
  */
 public record SegmentPlan(String name, List<StagePlan> stages, List<Downstream> exits, int batch, int spares,
-    int maxFanout, List<String> portNames)
+    int maxFanout, List<String> portNames, int bufferSize)
 {
     /**
      * One member stage.

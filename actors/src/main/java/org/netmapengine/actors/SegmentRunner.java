@@ -651,6 +651,12 @@ final class SegmentRunner
         }
 
         @Override
+        public int bufferSize()
+        {
+            return SegmentRunner.this.plan.bufferSize();
+        }
+
+        @Override
         public String portName(final int portId)
         {
             final List<String> names = SegmentRunner.this.plan.portNames();

@@ -44,6 +44,12 @@ final class BenchContext implements StageContext
     }
 
     @Override
+    public int bufferSize()
+    {
+        return StageBenchmark.BUFFER_SIZE;
+    }
+
+    @Override
     public String portName(final int portId)
     {
         return portId >= 0 && portId < PORTS.size() ? PORTS.get(portId) : null;

@@ -21,6 +21,12 @@ public interface StageContext
     int instances();
 
     /**
+     * @return the size of the smallest buffer a packet of this pipeline can be in (its ports' buffers): how far a
+     *         stage may grow a packet, {@code offset + length}, without writing into the next buffer.
+     */
+    int bufferSize();
+
+    /**
      * @param portId a packet's {@link PacketBatch#inPort(int)}.
      * @return the name, in the pipeline definition, of the port the packet arrived on; null for an unknown id.
      */

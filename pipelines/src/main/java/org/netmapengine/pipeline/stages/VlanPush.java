@@ -24,7 +24,8 @@ import static org.netmapengine.pipeline.packet.EthernetDescriptor.VLAN_TAG_LENGT
  *             +-----------+ --x truncated-ethernet, too-long
  * </pre>
  * Parameters: {@code vlan = 100} (0 to 4095, required), {@code pcp = 0} (0 to 7), {@code tpid = 0x8100} or
- * {@code 0x88a8}, {@code buffer-size = 2048}: the size of the buffers packets live in (netmap's default).
+ * {@code 0x88a8}, {@code buffer-size = 2048}: how far a packet may grow in its buffer; the pipeline's own smallest
+ * port buffer wins when it is smaller, so a setting larger than the real buffers never writes past one.
  * <p>
  * Headroom: with 4 bytes or more before the frame in its buffer (a packet offset of at least 4), the 12 address
  * bytes move 4 bytes back and the packet starts 4 bytes earlier. With less (receivers put packets at offset 0), the
@@ -45,6 +46,7 @@ public final class VlanPush implements Stage
     private final int tpid;
     private final int tci;
     private final int bufferSize;
+    private int room;
     private int out;
 
     public VlanPush(final StageParameters parameters)
@@ -70,6 +72,7 @@ public final class VlanPush implements Stage
     public void start(final StageContext context)
     {
         out = context.output("out");
+        room = Math.min(bufferSize, context.bufferSize());
     }
 
     @Override
@@ -92,7 +95,7 @@ public final class VlanPush implements Stage
                 buffer.wrap(batch.bufferAddress(i) + start, length + VLAN_TAG_LENGTH);
                 buffer.putBytes(0, buffer, VLAN_TAG_LENGTH, ADDRESSES);
             }
-            else if (offset + length + VLAN_TAG_LENGTH <= bufferSize)
+            else if (offset + length + VLAN_TAG_LENGTH <= room)
             {
                 buffer.wrap(batch.bufferAddress(i) + start, length + VLAN_TAG_LENGTH);
                 buffer.putBytes(ADDRESSES + VLAN_TAG_LENGTH, buffer, ADDRESSES, length - ADDRESSES);

@@ -79,6 +79,20 @@ class VlanPushTest
     }
 
     @Test
+    void shouldNeverGrowAFramePastThePipelinesBuffersWhateverItsBufferSizeSays()
+    {
+        final VlanPush push = new VlanPush(Params.of("vlan = 7, buffer-size = 65536"));
+        final OffHeapBatch batch = at(0, new byte[1021]);
+        final RecordingOutputs outputs = new RecordingOutputs(push.outputs(), 1);
+        push.start(new TestStageContext("test", push.outputs()).withBufferSize(1024));
+
+        push.process(batch.batch(), outputs);
+
+        assertEquals("x too-long", outputs.decision(0));
+        assertEquals(1021, batch.batch().length(0), "the frame is untouched");
+    }
+
+    @Test
     void shouldDropARunt()
     {
         final VlanPush push = new VlanPush(Params.of("vlan = 7"));

@@ -15,6 +15,7 @@ public final class TestStageContext implements StageContext
     private final List<String> ports;
     private final int instance;
     private final int instances;
+    private final int bufferSize;
 
     public TestStageContext(final String name, final List<String> outputs)
     {
@@ -26,24 +27,31 @@ public final class TestStageContext implements StageContext
      */
     public TestStageContext(final String name, final List<String> outputs, final List<String> ports)
     {
-        this(name, outputs, ports, 0, 1);
+        this(name, outputs, ports, 0, 1, OffHeapBatch.BUFFER_SIZE);
     }
 
     private TestStageContext(
         final String name, final List<String> outputs, final List<String> ports, final int instance,
-        final int instances)
+        final int instances, final int bufferSize)
     {
         this.name = name;
         this.outputs = List.copyOf(outputs);
         this.ports = List.copyOf(ports);
         this.instance = instance;
         this.instances = instances;
+        this.bufferSize = bufferSize;
     }
 
     /** @return this context for parallel instance {@code instance} of {@code instances}. */
     public TestStageContext asInstance(final int instance, final int instances)
     {
-        return new TestStageContext(name, outputs, ports, instance, instances);
+        return new TestStageContext(name, outputs, ports, instance, instances, bufferSize);
+    }
+
+    /** @return this context in a pipeline whose ports' buffers are {@code bufferSize} bytes. */
+    public TestStageContext withBufferSize(final int bufferSize)
+    {
+        return new TestStageContext(name, outputs, ports, instance, instances, bufferSize);
     }
 
     /** Starts {@code stage} with a context over its own outputs and returns a recorder for a batch of that size. */
@@ -80,6 +88,12 @@ public final class TestStageContext implements StageContext
     public int instances()
     {
         return instances;
+    }
+
+    @Override
+    public int bufferSize()
+    {
+        return bufferSize;
     }
 
     @Override
