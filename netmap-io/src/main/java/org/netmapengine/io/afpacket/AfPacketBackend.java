@@ -37,6 +37,7 @@ public final class AfPacketBackend
 {
     private static final Logger LOG = LoggerFactory.getLogger(AfPacketBackend.class);
     private static final int TX_BLOCK_SIZE = 1 << 16;
+    private static final long MAX_TX_RING_BYTES = 1L << 30;
     /** TPACKET_V3 receive frames are variable; this nominal size only has to divide the block. */
     private static final int RX_FRAME_SIZE = 2048;
 
@@ -137,6 +138,14 @@ public final class AfPacketBackend
         final int blockSize = Math.max(TX_BLOCK_SIZE, frameSize);
         final int framesPerBlock = blockSize / frameSize;
         final int blocks = (config.txFrames() + framesPerBlock - 1) / framesPerBlock;
+        if ((long)blocks * blockSize > MAX_TX_RING_BYTES)
+        {
+            // The frames are addressed with int offsets; RX rings have the same bound.
+            throw new NetmapException(Reason.INVALID_REQUEST, info.name(), "tx-frames = " + config.txFrames() +
+                " frames of " + frameSize + " bytes (from the MTU) need " + (long)blocks * blockSize +
+                " bytes: at most 1 GiB per TX ring, so at most " + MAX_TX_RING_BYTES / blockSize * framesPerBlock +
+                " frames here");
+        }
         socket.ring(PacketSocketApi.PACKET_TX_RING, blockSize, blocks, frameSize, 0);
         // Protocol 0: a transmitting socket receives nothing.
         socket.bind(info.index(), 0);

@@ -16,6 +16,7 @@ import org.netmapengine.io.pktgen.FrameSpec;
 import org.netmapengine.io.pktgen.Ipv4Range;
 import org.netmapengine.io.pktgen.PacketGenerator;
 import org.netmapengine.io.pktgen.RunLimits;
+import org.netmapengine.io.port.NetmapException;
 import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.port.PortOptions;
 import org.netmapengine.io.port.PortStatistics;
@@ -29,6 +30,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -120,6 +122,22 @@ class AfPacketPortTest
         assertTrue(tcpdump.waitFor(10, TimeUnit.SECONDS), "tcpdump saw 5 UDP frames");
         final String seen = Files.readString(capture);
         assertTrue(seen.contains("IP 10.0.0.1.1234 > 10.1.0.1.1234: UDP, length 18"), seen);
+    }
+
+    @Test
+    void shouldRefuseATxRingLargerThanOneGibibyteWithTheFramesItWouldAllow()
+    {
+        final Veth wire = lab.vethHere();
+        final AfPacketConfig d = AfPacketConfig.DEFAULT;
+        final AfPacketConfig huge = new AfPacketConfig(d.slots(), d.bufferSize(), d.rxBlockSize(), d.rxBlocks(),
+            d.retireMillis(), 1 << 20, d.promiscuous(), d.qdiscBypass(), d.multiSlot());
+
+        final NetmapException e = assertThrows(NetmapException.class,
+            () -> open(huge, "netmap:" + wire.local() + "/T").close());
+
+        assertEquals(NetmapException.Reason.INVALID_REQUEST, e.reason());
+        assertTrue(e.getMessage().matches(wire.local() + ": tx-frames = 1048576 frames of \\d+ bytes \\(from the MTU\\) " +
+            "need \\d+ bytes: at most 1 GiB per TX ring, so at most \\d+ frames here"), e.getMessage());
     }
 
     @Test
