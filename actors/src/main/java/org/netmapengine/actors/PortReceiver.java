@@ -90,6 +90,10 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     /** Bursts one Poll message may take, each a full batch at most: fewer self-messages, mailbox still served. */
     private static final int BURSTS_PER_POLL = 4;
 
+    /** Steps of a spin, yield or back-off strategy one Poll message may take while the ring is empty, and for how long. */
+    private static final int IDLE_STEPS_PER_POLL = 256;
+    private static final long IDLE_NANOS_PER_POLL = 50_000;
+
     private final Settings settings;
     private final NetmapPort port;
     private final RxBurst burst;
@@ -206,14 +210,39 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
             {
                 if (0 == bursts)
                 {
-                    idlePolls++;
-                    settings.idle().idle(port, NetmapPort.POLLIN);
+                    idleAWhile();
                 }
                 break;
             }
         }
         schedulePoll();
         return this;
+    }
+
+    /**
+     * Waits for packets the policy's way: one {@code poll()} with its timeout, or steps of an Agrona strategy with a
+     * look at the ring after each, for up to {@link #IDLE_STEPS_PER_POLL} steps or {@link #IDLE_NANOS_PER_POLL}. A
+     * spinning receiver so sends itself one {@code Poll} (an envelope to allocate) per many steps, not per step, and
+     * still serves its mailbox (returns) every few microseconds.
+     */
+    private void idleAWhile()
+    {
+        idlePolls++;
+        final IdlePolicy idle = settings.idle();
+        if (IdlePolicy.Kind.POLL == idle.kind())
+        {
+            idle.idle(port, NetmapPort.POLLIN);
+            return;
+        }
+        final long start = System.nanoTime();
+        for (int step = 0; step < IDLE_STEPS_PER_POLL && System.nanoTime() - start < IDLE_NANOS_PER_POLL; step++)
+        {
+            idle.idle(port, NetmapPort.POLLIN);
+            if (burst())
+            {
+                return;
+            }
+        }
     }
 
     /** @return true when the burst found packets (and sent them on). */

@@ -26,7 +26,7 @@ import java.util.Map;
  * @param buffers      extra buffers the port owns.
  * @param stalls       times it stopped taking packets for want of buffers or batches (backpressure).
  * @param batches      batches it sent downstream ({@code received / batches} is the average batch).
- * @param idlePolls    looks at the ring that found nothing.
+ * @param idlePolls    times it found the ring empty and idled (one poll(), or a run of spin, yield or back-off steps).
  * @param receiving    false once shutdown began.
  * @param kernelDropped frames the kernel dropped before they reached the port's rings (emulated NIC ports:
  *                     the packet socket's {@code PACKET_STATISTICS}); never received, so outside the accounting.

@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmapengine.io.emulated.EmulatedBackend;
@@ -110,6 +112,33 @@ class PipelineRuntimeTest
             assertEquals(packets, in.transmitted());
             assertEquals(packets, in.copies(), "every packet was mirrored");
             assertEquals(packets, in.dropped().get("drop"), "and every mirror copy dropped");
+            assertTrue(traffic.sink.checks().isClean(), "the sink saw every packet once, in order, intact");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"poll", "backoff", "yield", "spin"})
+    @Timeout(value = 120, unit = TimeUnit.SECONDS)
+    void shouldCarryEveryPacketOfPacedTrafficWhateverTheIdleStrategy(final String idle) throws Exception
+    {
+        final EmulatedBackend backend = backend();
+        final String parent = "idle" + idle;
+        final ActorRef<PipelineRuntime.Command> runtime = startPipeline(backend, "pipeline {\n name = " + parent +
+            "\n ports {\n  in { port = \"netmap:" + parent + "}0\", to = count, idle = " + idle + " }\n" +
+            "  out { port = \"netmap:" + parent + "{1\", idle = " + idle + ", tx.wait-timeout = 30s }\n }\n" +
+            " stages {\n  count { type = counter, outputs { out = out } }\n }\n}\n", PipelineRuntime.Tuning.DEFAULT);
+        // Paced, so the receiver finds its ring empty between bursts and idles its way many times.
+        final long packets = 100_000;
+        try (Traffic traffic = new Traffic(backend, "netmap:" + parent + "{0", "netmap:" + parent + "}1", packets,
+            100_000).start())
+        {
+            assertTrue(traffic.awaitSunk(packets, 60_000), "sink got " + traffic.sunk() + " of " + packets);
+            final PipelineReport report = pipelines.stop(runtime);
+
+            assertTrue(report.clean(), report.render());
+            assertBalanced(report);
+            assertEquals(packets, report.receivers().get(0).transmitted());
+            assertTrue(report.receivers().get(0).idlePolls() > 0, "it idled: " + report.render());
             assertTrue(traffic.sink.checks().isClean(), "the sink saw every packet once, in order, intact");
         }
     }
