@@ -25,12 +25,26 @@ import java.util.concurrent.TimeUnit;
 public final class EngineBenchmark
 {
     /** One measurement. */
+    /**
+     * @param cpuBusy the CPU time of every thread of the JVM over the measured time, in CPUs (2.0: both CPUs of a
+     *                2-CPU machine all the time). Well below the machine's CPUs while the rate is low means the
+     *                threads spent their time waiting for one another to be woken, not working.
+     */
     public record Result(String variant, int batch, long packets, double seconds, long allocatedBytes, boolean clean,
-        String idle, List<String> threads)
+        String idle, double cpuBusy, List<String> threads)
     {
         public double mpps()
         {
             return packets / seconds / 1e6;
+        }
+
+        /**
+         * @return CPU time of all threads per packet: what a packet costs the machine, whichever thread pays. Steadier
+         *         than the rate on a shared machine, where waits for wake-ups move the rate and not this.
+         */
+        public double cpuNanosPerPacket()
+        {
+            return 0 == packets ? 0 : cpuBusy * seconds * 1e9 / packets;
         }
 
         public double bytesPerPacket()
@@ -42,7 +56,8 @@ public final class EngineBenchmark
         public String toString()
         {
             return String.format(java.util.Locale.ROOT, "engine %-6s batch=%d idle=%s secs=%.2f packets=%d Mpps=%.2f " +
-                "alloc=%.3f B/pkt accounting=%s", variant, batch, idle, seconds, packets, mpps(), bytesPerPacket(),
+                "alloc=%.3f B/pkt cpu=%.2f/%d (%.0f ns/pkt) accounting=%s", variant, batch, idle, seconds, packets,
+                mpps(), bytesPerPacket(), cpuBusy, Runtime.getRuntime().availableProcessors(), cpuNanosPerPacket(),
                 clean ? "clean" : "NOT CLEAN");
         }
     }
@@ -131,6 +146,7 @@ public final class EngineBenchmark
                 final java.util.Map<Long, long[]> after = perThread();
                 final long elapsed = System.nanoTime() - start;
                 long allocated = 0;
+                long cpuNanos = 0;
                 final List<String> threads = new java.util.ArrayList<>();
                 for (final java.util.Map.Entry<Long, long[]> t : after.entrySet())
                 {
@@ -138,6 +154,7 @@ public final class EngineBenchmark
                     final long bytes = t.getValue()[0] - was[0];
                     final long cpu = t.getValue()[1] - was[1];
                     allocated += bytes;
+                    cpuNanos += cpu;
                     if (cpu > elapsed / 100 || bytes > packets / 100)
                     {
                         final java.lang.management.ThreadInfo info = THREADS.getThreadInfo(t.getKey());
@@ -154,7 +171,7 @@ public final class EngineBenchmark
                 final List<PipelineReport> reports = engine.shutdown().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 traffic.drainAndStopSinks(200, 5000);
                 return new Result(async ? "async" : "fused", batch, packets, elapsed / 1e9, allocated,
-                    reports.get(0).clean(), idle, threads);
+                    reports.get(0).clean(), idle, (double)cpuNanos / elapsed, threads);
             }
         }
         finally
