@@ -90,7 +90,7 @@ public final class PortReceiver extends AbstractBehavior<PortReceiver.Command>
     /** Bursts one Poll message may take, each a full batch at most: fewer self-messages, mailbox still served. */
     private static final int BURSTS_PER_POLL = 4;
 
-    /** Steps of a spin, yield or back-off strategy one Poll message may take while the ring is empty, and for how long. */
+    /** Steps of a spin, yield or back-off strategy one Poll may take while the ring is empty, and for how long. */
     private static final int IDLE_STEPS_PER_POLL = 256;
     private static final long IDLE_NANOS_PER_POLL = 50_000;
 

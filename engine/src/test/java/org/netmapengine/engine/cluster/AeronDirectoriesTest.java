@@ -66,7 +66,8 @@ class AeronDirectoriesTest
 
     private Path staleDirectory(final long deadPid, final int round) throws Exception
     {
-        final Path stale = Files.createDirectories(parent.resolve(String.format("netmap-engine-%d-%08x", deadPid, round)));
+        final Path stale = Files.createDirectories(
+            parent.resolve(String.format("netmap-engine-%d-%08x", deadPid, round)));
         for (int d = 0; d < 10; d++)
         {
             final Path sub = Files.createDirectories(stale.resolve("publications-" + d));

@@ -22,8 +22,8 @@ class SnapshotsTest
     {
         final PortStatus in = new PortStatus("in", "netmap:p}0/R", "emulated", 1000, 60_000, 10, 990, Map.of("drop", 20L),
             0, 0, 4000, 4096, 3, 40, 7, true, 0, 0);
-        final PortStatus bridge = new PortStatus("bridge", "netmap:eth1", "kernel", 50, 3000, 0, 50, Map.of(), 0, 0, 100, 100,
-            0, 2, 0, true, 12, 3);
+        final PortStatus bridge = new PortStatus("bridge", "netmap:eth1", "kernel", 50, 3000, 0, 50, Map.of(), 0, 0,
+            100, 100, 0, 2, 0, true, 12, 3);
         final TransmitterStatus out = new TransmitterStatus("out", "netmap:p{1/T", "emulated", 960, 57_600, 960, 0, 2, 1, 5);
         final TransmitterStatus bridgeTx = new TransmitterStatus("bridge", "netmap:eth1", "kernel", 30, 1800, 30, 0, 0, 0, 0);
         final StageStatus count0 = new StageStatus("count", 500, 490, Map.of("drop", 10L), 1, 0, 0, 0, 2, 0, Map.of());

@@ -136,8 +136,9 @@ class AfPacketPortTest
             () -> open(huge, "netmap:" + wire.local() + "/T").close());
 
         assertEquals(NetmapException.Reason.INVALID_REQUEST, e.reason());
-        assertTrue(e.getMessage().matches(wire.local() + ": tx-frames = 1048576 frames of \\d+ bytes \\(from the MTU\\) " +
-            "need \\d+ bytes: at most 1 GiB per TX ring, so at most \\d+ frames here"), e.getMessage());
+        assertTrue(e.getMessage().matches(wire.local() + ": tx-frames = 1048576 frames of \\d+ bytes " +
+            "\\(from the MTU\\) need \\d+ bytes: at most 1 GiB per TX ring, so at most \\d+ frames here"),
+            e.getMessage());
     }
 
     @Test
