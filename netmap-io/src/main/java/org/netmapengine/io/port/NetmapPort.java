@@ -1,5 +1,6 @@
 package org.netmapengine.io.port;
 
+import org.netmapengine.io.abi.NetmapRingDescriptor;
 import org.netmapengine.io.name.PortSpec;
 import org.netmapengine.io.os.LibC;
 import org.netmapengine.io.ring.ExtraBufferList;
@@ -103,7 +104,7 @@ public final class NetmapPort implements AutoCloseable
             final long address = nifp.txRingAddress(i);
             if (0 != address)
             {
-                tx.add(new RingView(address));
+                tx.add(ringInRegion(spec, region, address, "TX ring " + i));
             }
         }
         final List<RingView> rx = new ArrayList<>();
@@ -112,13 +113,38 @@ public final class NetmapPort implements AutoCloseable
             final long address = nifp.rxRingAddress(i);
             if (0 != address)
             {
-                rx.add(new RingView(address));
+                rx.add(ringInRegion(spec, region, address, "RX ring " + i));
             }
         }
         final FreeList freeList = new FreeList(granted);
         ExtraBufferList.take(nifp, region, granted, freeList);
         return new NetmapPort(spec, backend, backendDetail, region, nifp, tx.toArray(new RingView[0]),
             rx.toArray(new RingView[0]), freeList, granted, driver);
+    }
+
+    /**
+     * A ring of the port, checked once against its region: header and slots inside it, and its buffers the region's,
+     * as {@code ring_ofs} and {@code buf_ofs} from the kernel or a shared file promise. Everything after trusts the
+     * ring's geometry (slot indices are checked against it; buffer indices against the region).
+     */
+    private static RingView ringInRegion(final PortSpec spec, final Region region, final long address,
+        final String which)
+    {
+        final long end = region.address() + region.size();
+        if (address < region.address() || address > end - NetmapRingDescriptor.HEADER_SIZE)
+        {
+            throw new NetmapException(NetmapException.Reason.SYSTEM_ERROR, spec.name(), which + " at 0x" +
+                Long.toHexString(address) + " lies outside the memory region " + region);
+        }
+        final RingView ring = new RingView(address);
+        if (address + NetmapRingDescriptor.footprint(ring.numSlots()) > end ||
+            ring.bufferBase() != region.bufferAddress(0) || ring.bufferSize() != region.bufferSize())
+        {
+            throw new NetmapException(NetmapException.Reason.SYSTEM_ERROR, spec.name(), which + " does not fit the " +
+                "memory region " + region + ": " + ring.numSlots() + " slots, buffers of " + ring.bufferSize() +
+                " bytes from 0x" + Long.toHexString(ring.bufferBase()));
+        }
+        return ring;
     }
 
     public PortSpec spec()

@@ -265,6 +265,43 @@ class KernelBackendErrorsTest
     }
 
     @Test
+    void shouldRefuseARingOffsetThatPointsOutsideTheRegionAndLeaveNothingBehind()
+    {
+        final KernelMemoryImage image = new KernelMemoryImage(1, 1, 1, 8, 128);
+        image.addRing(0, 0, true, 10);
+        image.addRing(2, 0, false, 20);
+        image.pointer(image.ifOffset()).setLong(56 + 8L * 2, image.size());
+        kernel.expect(StandInKernel.Registration.ok(image, image.ifOffset()));
+
+        final NetmapException e = openFails("netmap:eth0");
+
+        assertEquals(Reason.SYSTEM_ERROR, e.reason());
+        assertTrue(e.getMessage().matches("netmap:eth0: RX ring 0 at 0x\\p{XDigit}+ lies outside the memory region " +
+            "Region\\[.* size=" + image.size() + " .*]"), e.getMessage());
+        assertEquals(List.of(), kernel.openDescriptors());
+        assertNull(regions.get(1));
+    }
+
+    @Test
+    void shouldRefuseARingWhoseBuffersAreNotTheRegions()
+    {
+        final KernelMemoryImage image = new KernelMemoryImage(1, 1, 1, 8, 128);
+        final long tx = image.addRing(0, 0, true, 10);
+        image.addRing(2, 0, false, 20);
+        image.pointer(tx).setLong(0, image.bufPoolOffset() - tx + 64);
+        kernel.expect(StandInKernel.Registration.ok(image, image.ifOffset()));
+
+        final NetmapException e = openFails("netmap:eth0");
+
+        assertEquals(Reason.SYSTEM_ERROR, e.reason());
+        // The pools info disagrees with the first ring, so the region takes its pool from that ring (with a warning):
+        // then the next ring is the one that disagrees.
+        assertTrue(e.getMessage().startsWith("netmap:eth0: RX ring 0 does not fit the memory region"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*: 8 slots, buffers of 2048 bytes from 0x\\p{XDigit}+"), e.getMessage());
+        assertEquals(List.of(), kernel.openDescriptors());
+    }
+
+    @Test
     void shouldKeepTheSharedMappingWhenASecondPortFails()
     {
         final KernelMemoryImage image = new KernelMemoryImage(1, 1, 1, 8, 128, 4);
