@@ -174,7 +174,7 @@ final class EmulatedRegion
                 }
                 if (STATE_READY == state && liveMappers(buffer) > 0)
                 {
-                    final long regionSize = buffer.getLong(REGION_SIZE_OFFSET);
+                    final long regionSize = Layout.checked(buffer, fileSize, path, port).regionSize();
                     return new EmulatedRegion(path, fd, mmap(fd, regionSize, port, path), regionSize, config.slots());
                 }
                 LOG.info("{}: no live process uses {}: resetting the allocator", port, path);
@@ -192,16 +192,10 @@ final class EmulatedRegion
     private static long initialise(
         final EmulatedConfig config, final int fd, final int memId, final String port, final Path path)
     {
-        final long pipeTable = HEADER_SIZE;
-        final long bufBitmap = align(pipeTable + (long)config.pipes() * PIPE_ENTRY_SIZE, 64);
-        final long ringBitmap = align(bufBitmap + align((config.buffers() + 63L) / 64 * 8, 64), 64);
-        final long metaEnd = ringBitmap + align((config.rings() + 63L) / 64 * 8, 64);
-        final long ifPool = align(metaEnd, 4096);
-        final int ifSize = ifObjectSize();
-        final long ringPool = align(ifPool + 2L * USERS_PER_END * config.pipes() * ifSize, 4096);
-        final int ringSize = ringObjectSize(config.maxSlots());
-        final long bufPool = align(ringPool + (long)config.rings() * ringSize, 4096);
-        final long regionSize = bufPool + (long)config.buffers() * config.bufferSize();
+        final Layout layout = Layout.of(config.pipes(), config.buffers(), config.rings(), config.maxSlots(),
+            config.bufferSize());
+        final long ifPool = layout.ifPool();
+        final long regionSize = layout.regionSize();
 
         LibC.ftruncate(fd, 0);
         LibC.ftruncate(fd, regionSize);
@@ -218,17 +212,17 @@ final class EmulatedRegion
             header.putInt(RING_SLOTS_OFFSET, config.maxSlots());
             header.putInt(RING_COUNT_OFFSET, config.rings());
             header.putInt(PIPE_COUNT_OFFSET, config.pipes());
-            header.putLong(PIPE_TABLE_OFFSET_OFFSET, pipeTable);
-            header.putLong(BUF_BITMAP_OFFSET_OFFSET, bufBitmap);
-            header.putLong(RING_BITMAP_OFFSET_OFFSET, ringBitmap);
+            header.putLong(PIPE_TABLE_OFFSET_OFFSET, layout.pipeTable());
+            header.putLong(BUF_BITMAP_OFFSET_OFFSET, layout.bufBitmap());
+            header.putLong(RING_BITMAP_OFFSET_OFFSET, layout.ringBitmap());
             header.putLong(IF_POOL_OFFSET_OFFSET, ifPool);
-            header.putInt(IF_OBJ_SIZE_OFFSET, ifSize);
-            header.putLong(RING_POOL_OFFSET_OFFSET, ringPool);
-            header.putInt(RING_OBJ_SIZE_OFFSET, ringSize);
-            header.putLong(BUF_POOL_OFFSET_OFFSET, bufPool);
+            header.putInt(IF_OBJ_SIZE_OFFSET, layout.ifSize());
+            header.putLong(RING_POOL_OFFSET_OFFSET, layout.ringPool());
+            header.putInt(RING_OBJ_SIZE_OFFSET, layout.ringSize());
+            header.putLong(BUF_POOL_OFFSET_OFFSET, layout.bufPool());
             // Buffers 0 and 1 are reserved, as in netmap; bits past the last buffer never allocate.
             final int firstWord = 0;
-            header.putLong((int)bufBitmap + firstWord, 0b11L);
+            header.putLong((int)layout.bufBitmap() + firstWord, 0b11L);
             header.putInt(BUFFERS_FREE_OFFSET, config.buffers() - NetmapApi.NETMAP_FIRST_VALID_BUFFER);
             header.putIntVolatile(STATE_OFFSET, STATE_READY);
         }
@@ -237,6 +231,64 @@ final class EmulatedRegion
             munmap(address, ifPool);
         }
         return regionSize;
+    }
+
+    /**
+     * Where everything lies in a region of given counts. A process attaching to a region another one laid out
+     * recomputes it from the counts in the header and requires the header's offsets and the file's size to agree,
+     * so that no offset or count read from the shared file can put a later access outside the mapping.
+     */
+    private record Layout(long pipeTable, long bufBitmap, long ringBitmap, long ifPool, int ifSize, long ringPool,
+        int ringSize, long bufPool, long regionSize)
+    {
+        static Layout of(final int pipes, final int buffers, final int rings, final int maxSlots, final int bufferSize)
+        {
+            final long pipeTable = HEADER_SIZE;
+            final long bufBitmap = align(pipeTable + (long)pipes * PIPE_ENTRY_SIZE, 64);
+            final long ringBitmap = align(bufBitmap + align((buffers + 63L) / 64 * 8, 64), 64);
+            final long metaEnd = ringBitmap + align((rings + 63L) / 64 * 8, 64);
+            final long ifPool = align(metaEnd, 4096);
+            final int ifSize = ifObjectSize();
+            final long ringPool = align(ifPool + 2L * USERS_PER_END * pipes * ifSize, 4096);
+            final int ringSize = ringObjectSize(maxSlots);
+            final long bufPool = align(ringPool + (long)rings * ringSize, 4096);
+            return new Layout(pipeTable, bufBitmap, ringBitmap, ifPool, ifSize, ringPool, ringSize, bufPool,
+                bufPool + (long)buffers * bufferSize);
+        }
+
+        /** @return the layout the header describes, once it is checked to be the one its counts give. */
+        static Layout checked(final UnsafeBuffer header, final long fileSize, final Path path, final String port)
+        {
+            final int pipes = header.getInt(PIPE_COUNT_OFFSET);
+            final int buffers = header.getInt(BUF_COUNT_OFFSET);
+            final int rings = header.getInt(RING_COUNT_OFFSET);
+            final int maxSlots = header.getInt(RING_SLOTS_OFFSET);
+            final int bufferSize = header.getInt(BUF_SIZE_OFFSET);
+            if (pipes < 1 || buffers < NetmapApi.NETMAP_FIRST_VALID_BUFFER || rings < 1 || maxSlots < 2 ||
+                maxSlots > (1 << 20) || bufferSize < 64)
+            {
+                throw inconsistent(path, port, "pipes=" + pipes + " buffers=" + buffers + " rings=" + rings +
+                    " slots=" + maxSlots + " buffer size=" + bufferSize);
+            }
+            final Layout expected = of(pipes, buffers, rings, maxSlots, bufferSize);
+            final Layout found = new Layout(header.getLong(PIPE_TABLE_OFFSET_OFFSET),
+                header.getLong(BUF_BITMAP_OFFSET_OFFSET), header.getLong(RING_BITMAP_OFFSET_OFFSET),
+                header.getLong(IF_POOL_OFFSET_OFFSET), header.getInt(IF_OBJ_SIZE_OFFSET),
+                header.getLong(RING_POOL_OFFSET_OFFSET), header.getInt(RING_OBJ_SIZE_OFFSET),
+                header.getLong(BUF_POOL_OFFSET_OFFSET), header.getLong(REGION_SIZE_OFFSET));
+            if (!expected.equals(found) || found.regionSize() != fileSize)
+            {
+                throw inconsistent(path, port, "the header says " + found + " in a file of " + fileSize +
+                    " bytes; its counts give " + expected);
+            }
+            return found;
+        }
+
+        private static NetmapException inconsistent(final Path path, final String port, final String what)
+        {
+            return new NetmapException(NetmapException.Reason.INVALID_REQUEST, port, path + " has an inconsistent " +
+                "layout (" + what + "): a damaged region file; stop the processes using it, or delete it");
+        }
     }
 
     Region region()

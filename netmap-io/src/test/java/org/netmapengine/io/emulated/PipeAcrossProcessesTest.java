@@ -12,8 +12,12 @@ import org.netmapengine.io.port.PortOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +134,30 @@ class PipeAcrossProcessesTest
             }
         }
         assertTrue(!dir.resolve("stale.nmem").toFile().exists(), "the last user removes the file");
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldRefuseToAttachToARegionWhoseHeaderDisagreesWithItsCounts() throws Exception
+    {
+        start("netmap:damaged{0", "hold");
+        try (FileChannel file = FileChannel.open(dir.resolve("damaged.nmem"), StandardOpenOption.READ,
+            StandardOpenOption.WRITE))
+        {
+            final ByteBuffer header = file.map(FileChannel.MapMode.READ_WRITE, 0, 4096)
+                .order(ByteOrder.nativeOrder());
+            header.putInt(EmulatedRegionDescriptor.RING_COUNT_OFFSET, 1 << 20);
+        }
+        final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir));
+
+        final NetmapException e = assertThrows(NetmapException.class,
+            () -> backend.open(PortSpec.parse("netmap:damaged}0"), PortOptions.DEFAULT));
+
+        assertEquals(NetmapException.Reason.INVALID_REQUEST, e.reason());
+        assertTrue(e.getMessage().startsWith("netmap:damaged}0: " + dir.resolve("damaged.nmem") + " has an " +
+            "inconsistent layout (the header says Layout["), e.getMessage());
+        assertTrue(e.getMessage().endsWith("]): a damaged region file; stop the processes using it, or delete it"),
+            e.getMessage());
     }
 
     /** Starts a {@link PipePeer} and waits until it has opened its end. */
