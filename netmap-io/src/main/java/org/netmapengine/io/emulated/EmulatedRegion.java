@@ -373,9 +373,10 @@ final class EmulatedRegion
         return ifPoolOffset + (long)((2 * pipe + end) * USERS_PER_END + user) * ifObjectSize;
     }
 
+    /** @param ring a ring object index, as a pipe entry in the shared file names it: checked, never trusted. */
     long ringOffset(final int ring)
     {
-        return ringPoolOffset + (long)ring * ringObjectSize;
+        return ringPoolOffset + (long)checkRing(ring) * ringObjectSize;
     }
 
     long bufferOffset(final int bufIdx)
@@ -391,7 +392,17 @@ final class EmulatedRegion
 
     void freeRing(final int ring)
     {
-        freeBit(ringBitmapOffset, ring, "ring");
+        freeBit(ringBitmapOffset, checkRing(ring), "ring");
+    }
+
+    private int checkRing(final int ring)
+    {
+        if (ring < 0 || ring >= ringCount)
+        {
+            throw new IllegalStateException(path + ": ring object " + ring + " is not in [0, " + ringCount +
+                "): a damaged region file");
+        }
+        return ring;
     }
 
     /** @return a free buffer index, or 0 (netmap's null buffer) when the pool is exhausted. */

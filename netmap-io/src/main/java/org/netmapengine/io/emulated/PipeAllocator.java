@@ -77,8 +77,8 @@ final class PipeAllocator
         }
         else
         {
-            final int haveRings = meta.getInt(entry(region, pipe) + PIPE_RINGS_OFFSET);
-            final int haveSlots = meta.getInt(entry(region, pipe) + PIPE_SLOTS_OFFSET);
+            final int haveRings = pipeRings(region, entry(region, pipe));
+            final int haveSlots = pipeSlots(region, entry(region, pipe));
             if ((rings != 0 && rings != haveRings) || (slots != 0 && slots != haveSlots))
             {
                 throw new NetmapException(Reason.INVALID_REQUEST, port, "the pipe exists with rings=" + haveRings +
@@ -86,7 +86,7 @@ final class PipeAllocator
             }
         }
         final int entry = entry(region, pipe);
-        final int pipeRings = meta.getInt(entry + PIPE_RINGS_OFFSET);
+        final int pipeRings = pipeRings(region, entry);
         if (oneRing >= pipeRings)
         {
             throw new NetmapException(Reason.INVALID_REQUEST, port, "ring " + oneRing + " does not exist: the pipe has " +
@@ -393,6 +393,30 @@ final class PipeAllocator
         }
     }
 
+    /** @return the pipe's ring pairs, as its entry in the shared file says, checked against what a pipe can have. */
+    private static int pipeRings(final EmulatedRegion region, final int entry)
+    {
+        final int rings = region.meta().getInt(entry + PIPE_RINGS_OFFSET);
+        if (rings < 1 || rings > MAX_PIPE_RINGS)
+        {
+            throw new IllegalStateException(region.path() + ": a pipe with " + rings + " rings, not in [1, " +
+                MAX_PIPE_RINGS + "]: a damaged region file");
+        }
+        return rings;
+    }
+
+    /** @return the slots of each of the pipe's rings, checked against the region's largest ring. */
+    private static int pipeSlots(final EmulatedRegion region, final int entry)
+    {
+        final int slots = region.meta().getInt(entry + PIPE_SLOTS_OFFSET);
+        if (slots < 2 || slots > region.maxSlots())
+        {
+            throw new IllegalStateException(region.path() + ": a pipe with " + slots + " slots per ring, not in [2, " +
+                region.maxSlots() + "]: a damaged region file");
+        }
+        return slots;
+    }
+
     /**
      * Frees a pipe: for each ring pair the slots in {@code [rx.hwcur, rx.pipe_tail)} hold their buffers on
      * the RX side (sent, not yet released), every other slot on the TX side.
@@ -401,8 +425,8 @@ final class PipeAllocator
     {
         final UnsafeBuffer meta = region.meta();
         final int entry = entry(region, pipe);
-        final int rings = meta.getInt(entry + PIPE_RINGS_OFFSET);
-        final int slots = meta.getInt(entry + PIPE_SLOTS_OFFSET);
+        final int rings = pipeRings(region, entry);
+        final int slots = pipeSlots(region, entry);
         for (int end = END_MASTER; end <= END_SLAVE; end++)
         {
             for (int k = 0; k < rings; k++)

@@ -12,7 +12,6 @@ import org.netmapengine.io.port.PortOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -141,13 +140,7 @@ class PipeAcrossProcessesTest
     void shouldRefuseToAttachToARegionWhoseHeaderDisagreesWithItsCounts() throws Exception
     {
         start("netmap:damaged{0", "hold");
-        try (FileChannel file = FileChannel.open(dir.resolve("damaged.nmem"), StandardOpenOption.READ,
-            StandardOpenOption.WRITE))
-        {
-            final ByteBuffer header = file.map(FileChannel.MapMode.READ_WRITE, 0, 4096)
-                .order(ByteOrder.nativeOrder());
-            header.putInt(EmulatedRegionDescriptor.RING_COUNT_OFFSET, 1 << 20);
-        }
+        damage("damaged", EmulatedRegionDescriptor.RING_COUNT_OFFSET, 1 << 20);
         final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir));
 
         final NetmapException e = assertThrows(NetmapException.class,
@@ -158,6 +151,31 @@ class PipeAcrossProcessesTest
             "inconsistent layout (the header says Layout["), e.getMessage());
         assertTrue(e.getMessage().endsWith("]): a damaged region file; stop the processes using it, or delete it"),
             e.getMessage());
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void shouldRefuseAPipeEntryWithMoreRingsThanAPipeCanHave() throws Exception
+    {
+        start("netmap:entry{0", "hold");
+        damage("entry", EmulatedRegionDescriptor.HEADER_SIZE + EmulatedRegionDescriptor.PIPE_RINGS_OFFSET, 1000);
+        final EmulatedBackend backend = new EmulatedBackend(EmulatedConfig.DEFAULT.withDirectory(dir));
+
+        final IllegalStateException e = assertThrows(IllegalStateException.class,
+            () -> backend.open(PortSpec.parse("netmap:entry}0"), PortOptions.DEFAULT));
+
+        assertEquals(dir.resolve("entry.nmem") + ": a pipe with 1000 rings, not in [1, 16]: a damaged region file",
+            e.getMessage());
+    }
+
+    /** Writes {@code value} over the int at {@code offset} of region file {@code name}, as a stray write would. */
+    private void damage(final String name, final int offset, final int value) throws IOException
+    {
+        try (FileChannel file = FileChannel.open(dir.resolve(name + ".nmem"), StandardOpenOption.READ,
+            StandardOpenOption.WRITE))
+        {
+            file.map(FileChannel.MapMode.READ_WRITE, 0, 2 * 4096).order(ByteOrder.nativeOrder()).putInt(offset, value);
+        }
     }
 
     /** Starts a {@link PipePeer} and waits until it has opened its end. */
