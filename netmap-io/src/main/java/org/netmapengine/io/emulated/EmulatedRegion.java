@@ -57,14 +57,7 @@ final class EmulatedRegion
     private final int defaultSlots;
     private final int ringCount;
     private final int pipeCount;
-    private final long pipeTableOffset;
-    private final long bufBitmapOffset;
-    private final long ringBitmapOffset;
-    private final long ifPoolOffset;
-    private final int ifObjectSize;
-    private final long ringPoolOffset;
-    private final int ringObjectSize;
-    private final long bufPoolOffset;
+    private final Layout layout;
     private final Region region;
 
     private EmulatedRegion(final Path path, final int fd, final long address, final long size, final int defaultSlots)
@@ -81,17 +74,10 @@ final class EmulatedRegion
         this.maxSlots = header.getInt(RING_SLOTS_OFFSET);
         this.ringCount = header.getInt(RING_COUNT_OFFSET);
         this.pipeCount = header.getInt(PIPE_COUNT_OFFSET);
-        this.pipeTableOffset = header.getLong(PIPE_TABLE_OFFSET_OFFSET);
-        this.bufBitmapOffset = header.getLong(BUF_BITMAP_OFFSET_OFFSET);
-        this.ringBitmapOffset = header.getLong(RING_BITMAP_OFFSET_OFFSET);
-        this.ifPoolOffset = header.getLong(IF_POOL_OFFSET_OFFSET);
-        this.ifObjectSize = header.getInt(IF_OBJ_SIZE_OFFSET);
-        this.ringPoolOffset = header.getLong(RING_POOL_OFFSET_OFFSET);
-        this.ringObjectSize = header.getInt(RING_OBJ_SIZE_OFFSET);
-        this.bufPoolOffset = header.getLong(BUF_POOL_OFFSET_OFFSET);
-        this.meta = new UnsafeBuffer(address, (int)ifPoolOffset);
+        this.layout = Layout.read(header);
+        this.meta = new UnsafeBuffer(address, (int)layout.ifPool());
         this.mapperSlot = addMapper(meta);
-        this.region = new Region(path.toString(), memId, address, size, address + bufPoolOffset, bufferSize,
+        this.region = new Region(path.toString(), memId, address, size, address + layout.bufPool(), bufferSize,
             bufferCount, this::unmap);
     }
 
@@ -205,21 +191,13 @@ final class EmulatedRegion
             final UnsafeBuffer header = new UnsafeBuffer(address, (int)ifPool);
             header.putLong(MAGIC_OFFSET, MAGIC);
             header.putInt(LAYOUT_VERSION_OFFSET, LAYOUT_VERSION);
-            header.putLong(REGION_SIZE_OFFSET, regionSize);
             header.putInt(MEM_ID_OFFSET, memId);
             header.putInt(BUF_SIZE_OFFSET, config.bufferSize());
             header.putInt(BUF_COUNT_OFFSET, config.buffers());
             header.putInt(RING_SLOTS_OFFSET, config.maxSlots());
             header.putInt(RING_COUNT_OFFSET, config.rings());
             header.putInt(PIPE_COUNT_OFFSET, config.pipes());
-            header.putLong(PIPE_TABLE_OFFSET_OFFSET, layout.pipeTable());
-            header.putLong(BUF_BITMAP_OFFSET_OFFSET, layout.bufBitmap());
-            header.putLong(RING_BITMAP_OFFSET_OFFSET, layout.ringBitmap());
-            header.putLong(IF_POOL_OFFSET_OFFSET, ifPool);
-            header.putInt(IF_OBJ_SIZE_OFFSET, layout.ifSize());
-            header.putLong(RING_POOL_OFFSET_OFFSET, layout.ringPool());
-            header.putInt(RING_OBJ_SIZE_OFFSET, layout.ringSize());
-            header.putLong(BUF_POOL_OFFSET_OFFSET, layout.bufPool());
+            layout.write(header);
             // Buffers 0 and 1 are reserved, as in netmap; bits past the last buffer never allocate.
             final int firstWord = 0;
             header.putLong((int)layout.bufBitmap() + firstWord, 0b11L);
@@ -256,6 +234,30 @@ final class EmulatedRegion
                 bufPool + (long)buffers * bufferSize);
         }
 
+        /** Writes the layout into a new region's header, where {@link #read} finds it. */
+        void write(final UnsafeBuffer header)
+        {
+            header.putLong(PIPE_TABLE_OFFSET_OFFSET, pipeTable);
+            header.putLong(BUF_BITMAP_OFFSET_OFFSET, bufBitmap);
+            header.putLong(RING_BITMAP_OFFSET_OFFSET, ringBitmap);
+            header.putLong(IF_POOL_OFFSET_OFFSET, ifPool);
+            header.putInt(IF_OBJ_SIZE_OFFSET, ifSize);
+            header.putLong(RING_POOL_OFFSET_OFFSET, ringPool);
+            header.putInt(RING_OBJ_SIZE_OFFSET, ringSize);
+            header.putLong(BUF_POOL_OFFSET_OFFSET, bufPool);
+            header.putLong(REGION_SIZE_OFFSET, regionSize);
+        }
+
+        /** @return the layout as the header states it. */
+        static Layout read(final UnsafeBuffer header)
+        {
+            return new Layout(header.getLong(PIPE_TABLE_OFFSET_OFFSET), header.getLong(BUF_BITMAP_OFFSET_OFFSET),
+                header.getLong(RING_BITMAP_OFFSET_OFFSET), header.getLong(IF_POOL_OFFSET_OFFSET),
+                header.getInt(IF_OBJ_SIZE_OFFSET), header.getLong(RING_POOL_OFFSET_OFFSET),
+                header.getInt(RING_OBJ_SIZE_OFFSET), header.getLong(BUF_POOL_OFFSET_OFFSET),
+                header.getLong(REGION_SIZE_OFFSET));
+        }
+
         /** @return the layout the header describes, once it is checked to be the one its counts give. */
         static Layout checked(final UnsafeBuffer header, final long fileSize, final Path path, final String port)
         {
@@ -271,11 +273,7 @@ final class EmulatedRegion
                     " slots=" + maxSlots + " buffer size=" + bufferSize);
             }
             final Layout expected = of(pipes, buffers, rings, maxSlots, bufferSize);
-            final Layout found = new Layout(header.getLong(PIPE_TABLE_OFFSET_OFFSET),
-                header.getLong(BUF_BITMAP_OFFSET_OFFSET), header.getLong(RING_BITMAP_OFFSET_OFFSET),
-                header.getLong(IF_POOL_OFFSET_OFFSET), header.getInt(IF_OBJ_SIZE_OFFSET),
-                header.getLong(RING_POOL_OFFSET_OFFSET), header.getInt(RING_OBJ_SIZE_OFFSET),
-                header.getLong(BUF_POOL_OFFSET_OFFSET), header.getLong(REGION_SIZE_OFFSET));
+            final Layout found = read(header);
             if (!expected.equals(found) || found.regionSize() != fileSize)
             {
                 throw inconsistent(path, port, "the header says " + found + " in a file of " + fileSize +
@@ -364,35 +362,35 @@ final class EmulatedRegion
 
     long pipeEntryOffset(final int pipe)
     {
-        return pipeTableOffset + (long)pipe * PIPE_ENTRY_SIZE;
+        return layout.pipeTable() + (long)pipe * PIPE_ENTRY_SIZE;
     }
 
     /** @return offset from the region base of the netmap_if of {@code user} of {@code end} of {@code pipe}. */
     long ifOffset(final int pipe, final int end, final int user)
     {
-        return ifPoolOffset + (long)((2 * pipe + end) * USERS_PER_END + user) * ifObjectSize;
+        return layout.ifPool() + (long)((2 * pipe + end) * USERS_PER_END + user) * layout.ifSize();
     }
 
     /** @param ring a ring object index, as a pipe entry in the shared file names it: checked, never trusted. */
     long ringOffset(final int ring)
     {
-        return ringPoolOffset + (long)checkRing(ring) * ringObjectSize;
+        return layout.ringPool() + (long)checkRing(ring) * layout.ringSize();
     }
 
     long bufferOffset(final int bufIdx)
     {
-        return bufPoolOffset + (long)bufIdx * bufferSize;
+        return layout.bufPool() + (long)bufIdx * bufferSize;
     }
 
     /** @return a free ring object, or -1. */
     int allocateRing()
     {
-        return allocateBit(ringBitmapOffset, ringCount);
+        return allocateBit(layout.ringBitmap(), ringCount);
     }
 
     void freeRing(final int ring)
     {
-        freeBit(ringBitmapOffset, checkRing(ring), "ring");
+        freeBit(layout.ringBitmap(), checkRing(ring), "ring");
     }
 
     private int checkRing(final int ring)
@@ -408,7 +406,7 @@ final class EmulatedRegion
     /** @return a free buffer index, or 0 (netmap's null buffer) when the pool is exhausted. */
     int allocateBuffer()
     {
-        final int bufIdx = allocateBit(bufBitmapOffset, bufferCount);
+        final int bufIdx = allocateBit(layout.bufBitmap(), bufferCount);
         if (bufIdx < 0)
         {
             return 0;
@@ -423,7 +421,7 @@ final class EmulatedRegion
         {
             throw new IllegalStateException("cannot free bufIdx=" + bufIdx + ": not in [2, " + bufferCount + ")");
         }
-        freeBit(bufBitmapOffset, bufIdx, "buffer");
+        freeBit(layout.bufBitmap(), bufIdx, "buffer");
         meta.putInt(BUFFERS_FREE_OFFSET, meta.getInt(BUFFERS_FREE_OFFSET) + 1);
     }
 
