@@ -2,7 +2,6 @@ package org.netmapengine.io.afpacket;
 
 import com.sun.jna.LastErrorException;
 import com.sun.jna.Memory;
-import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.os.LibC;
 import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.port.PortDriver;
@@ -125,14 +124,7 @@ final class AfPacketDriver implements PortDriver
 
     private int syncAndCheck(final int events)
     {
-        if (0 != (events & NetmapPort.POLLOUT) || 0 == (flags & NetmapApi.NR_NO_TX_POLL))
-        {
-            txSync();
-        }
-        if (0 != (events & NetmapPort.POLLIN) || 0 != (flags & NetmapApi.NR_DO_RX_POLL))
-        {
-            rxSync();
-        }
+        syncForPoll(events, flags);
         int revents = 0;
         if (0 != (events & NetmapPort.POLLIN))
         {

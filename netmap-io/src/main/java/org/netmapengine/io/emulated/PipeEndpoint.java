@@ -268,14 +268,7 @@ final class PipeEndpoint implements PortDriver
 
     private int syncAndCheck(final int events)
     {
-        if (0 != (events & NetmapPort.POLLOUT) || 0 == (flags & NetmapApi.NR_NO_TX_POLL))
-        {
-            txSync();
-        }
-        if (0 != (events & NetmapPort.POLLIN) || 0 != (flags & NetmapApi.NR_DO_RX_POLL))
-        {
-            rxSync();
-        }
+        syncForPoll(events, flags);
         int revents = 0;
         if (0 != (events & NetmapPort.POLLIN))
         {

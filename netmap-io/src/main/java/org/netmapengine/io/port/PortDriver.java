@@ -1,5 +1,7 @@
 package org.netmapengine.io.port;
 
+import org.netmapengine.io.abi.NetmapApi;
+
 /**
  * What a backend does for one open port: the system calls of netmap. A {@link NetmapPort} holds the rings;
  * its driver moves them.
@@ -21,6 +23,23 @@ public interface PortDriver
      * @return the ready events, 0 on timeout.
      */
     int poll(int events, int timeoutMillis);
+
+    /**
+     * The syncs netmap's {@code poll()} makes before it looks at the rings, for drivers that do poll in user space:
+     * TX when {@code POLLOUT} is asked or {@code NR_NO_TX_POLL} is not among the port's {@code flags}; RX when
+     * {@code POLLIN} is asked or {@code NR_DO_RX_POLL} is set.
+     */
+    default void syncForPoll(final int events, final long flags)
+    {
+        if (0 != (events & NetmapPort.POLLOUT) || 0 == (flags & NetmapApi.NR_NO_TX_POLL))
+        {
+            txSync();
+        }
+        if (0 != (events & NetmapPort.POLLIN) || 0 != (flags & NetmapApi.NR_DO_RX_POLL))
+        {
+            rxSync();
+        }
+    }
 
     /**
      * @return counters of frames lost or refused outside the rings, since open; {@link PortStatistics#NONE} for
