@@ -26,8 +26,6 @@ final class RxBurst
     private final FreeList free;
     private final int owner;
     private final Region region;
-    private final int regionId;
-    private final int bufferSize;
     private int nextRing;
     private boolean inMultiSlotPacket;
     private long multiSlotDropped;
@@ -40,8 +38,6 @@ final class RxBurst
         this.free = port.freeList();
         this.owner = owner;
         this.region = port.region();
-        this.regionId = region.id();
-        this.bufferSize = region.bufferSize();
     }
 
     /**
@@ -105,7 +101,7 @@ final class RxBurst
             else
             {
                 final int offset = offsets ? ring.packetOffset(slot) : 0;
-                if (!region.isValidBuffer(bufIdx) || length > bufferSize - offset)
+                if (!region.isValidBuffer(bufIdx) || length > region.bufferSize() - offset)
                 {
                     // A slot no kernel writes (a broken peer): taking it would hand stages memory outside any
                     // buffer, as every later bound is the handle's length. Its buffer stays in the ring.
@@ -114,7 +110,7 @@ final class RxBurst
                 else
                 {
                     ring.slotHead(slot, free.pop(), length, flags | NetmapApi.NS_BUF_CHANGED);
-                    into.add(bufIdx, ring.bufferAddress(bufIdx), offset, length, owner, regionId, owner);
+                    into.add(bufIdx, ring.bufferAddress(bufIdx), offset, length, owner, region.id(), owner);
                     bytes += length;
                 }
             }

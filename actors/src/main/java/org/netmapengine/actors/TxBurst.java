@@ -22,7 +22,6 @@ final class TxBurst
 {
     private final NetmapPort port;
     private final Region region;
-    private final int regionId;
     private final UnsafeBuffer source = new UnsafeBuffer(0, 0);
     private final UnsafeBuffer target = new UnsafeBuffer(0, 0);
     private int nextRing;
@@ -34,7 +33,6 @@ final class TxBurst
     {
         this.port = port;
         this.region = port.region();
-        this.regionId = region.id();
     }
 
     /**
@@ -71,7 +69,7 @@ final class TxBurst
                 batch.returnDropped(packets.bufIdx(i), DropReason.TOO_LONG.id());
                 continue;
             }
-            if (packets.region(i) == regionId && 0 == packets.offset(i))
+            if (packets.region(i) == region.id() && 0 == packets.offset(i))
             {
                 // The slot's old buffer goes back to the owner; index, length and flags in one write.
                 final long head = ring.slotHead(slot);
