@@ -1,13 +1,10 @@
 package org.netmapengine.actors;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.typed.ActorRef;
-import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmapengine.io.backend.Backends;
 import org.netmapengine.io.emulated.EmulatedConfig;
@@ -34,24 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class FilterPipelineTcpdumpTest
 {
-    private static ActorTestKit testKit;
-    private static PipelineDriver pipelines;
+    @RegisterExtension
+    static final PipelineDriver pipelines = new PipelineDriver();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start()
-    {
-        testKit = ActorTestKit.create(ConfigFactory.load());
-        pipelines = new PipelineDriver(testKit);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        testKit.shutdownTestKit();
-    }
 
     @Test
     @Timeout(value = 180, unit = TimeUnit.SECONDS)

@@ -4,6 +4,9 @@ import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.testkit.typed.javadsl.TestProbe;
 import akka.actor.typed.ActorRef;
 import com.typesafe.config.ConfigFactory;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.netmapengine.io.port.Backend;
 import org.netmapengine.pipeline.compiler.PipelineCompiler;
 import org.netmapengine.pipeline.compiler.StageRegistry;
@@ -17,14 +20,26 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /**
  * Runs pipelines in a test kit the way the engine does: compiles HOCON with the standard stages, starts a
  * {@link PipelineRuntime} on a backend, asks for its status, and stops it for the final report.
+ * <p>
+ * A JUnit extension: a test class registers one as a static field ({@code @RegisterExtension}) and gets a test
+ * kit of its own for all its tests, with the dead-letter salvager the engine runs, shut down after the last test.
  */
-final class PipelineDriver
+final class PipelineDriver implements BeforeAllCallback, AfterAllCallback
 {
-    private final ActorTestKit testKit;
+    private ActorTestKit testKit;
 
-    PipelineDriver(final ActorTestKit testKit)
+    @Override
+    public void beforeAll(final ExtensionContext context)
     {
-        this.testKit = testKit;
+        testKit = ActorTestKit.create(ConfigFactory.load());
+        testKit.spawn(DeadLetterSalvager.create(), "salvager");
+    }
+
+    @Override
+    public void afterAll(final ExtensionContext context)
+    {
+        testKit.shutdownTestKit();
+        testKit = null;
     }
 
     static CompiledPipeline compile(final String hocon)

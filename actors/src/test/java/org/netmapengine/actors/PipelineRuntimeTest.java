@@ -1,15 +1,12 @@
 package org.netmapengine.actors;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.typed.ActorRef;
-import com.typesafe.config.ConfigFactory;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.netmapengine.io.emulated.EmulatedBackend;
 import org.netmapengine.io.emulated.EmulatedConfig;
 
@@ -28,25 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class PipelineRuntimeTest
 {
-    private static ActorTestKit testKit;
-    private static PipelineDriver pipelines;
+    @RegisterExtension
+    static final PipelineDriver pipelines = new PipelineDriver();
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void start()
-    {
-        testKit = ActorTestKit.create(ConfigFactory.load());
-        testKit.spawn(DeadLetterSalvager.create(), "salvager");
-        pipelines = new PipelineDriver(testKit);
-    }
-
-    @AfterAll
-    static void stop()
-    {
-        testKit.shutdownTestKit();
-    }
 
     private EmulatedBackend backend()
     {

@@ -1,12 +1,11 @@
 package org.netmapengine.actors;
 
-import akka.actor.testkit.typed.javadsl.ActorTestKit;
 import akka.actor.typed.ActorRef;
-import com.typesafe.config.ConfigFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.netmapengine.io.afpacket.AfPacketConfig;
 import org.netmapengine.io.emulated.EmulatedBackend;
@@ -42,8 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class VethPipelineTest
 {
-    private static ActorTestKit testKit;
-    private static PipelineDriver pipelines;
+    @RegisterExtension
+    static final PipelineDriver pipelines = new PipelineDriver();
     private static NetnsLab lab;
 
     @TempDir
@@ -55,18 +54,11 @@ class VethPipelineTest
         final String reason = NetnsLab.unavailableReason();
         assumeTrue(null == reason, () -> "skipped: " + reason);
         lab = NetnsLab.open();
-        testKit = ActorTestKit.create(ConfigFactory.load());
-        testKit.spawn(DeadLetterSalvager.create(), "salvager");
-        pipelines = new PipelineDriver(testKit);
     }
 
     @AfterAll
     static void stop()
     {
-        if (null != testKit)
-        {
-            testKit.shutdownTestKit();
-        }
         if (null != lab)
         {
             lab.close();
