@@ -1,19 +1,15 @@
 package org.netmapengine.io.pktgen;
 
-import org.agrona.concurrent.UnsafeBuffer;
-
 /**
  * The frames a generator sends, one after another: each written in place into a packet buffer, with the next
  * sequence number and the next addresses and ports of the ranges.
  * <p>
- * Allocates nothing per frame: one {@link UnsafeBuffer} flyweight is re-wrapped over each buffer.
- * Not thread-safe.
+ * Allocates nothing per frame. Not thread-safe.
  */
 public final class FrameSource
 {
     private final FrameTemplate template;
     private final RangeWalker walker;
-    private final UnsafeBuffer frame = new UnsafeBuffer();
     private long sequence;
 
     public FrameSource(final FrameSpec spec)
@@ -36,11 +32,11 @@ public final class FrameSource
 
     /**
      * Writes the next frame at {@code address}, which must have room for {@link #length()} bytes, and moves on.
+     * Nothing checks that room here (see {@link FrameTemplate#writeAt}).
      */
     public void writeNext(final long address)
     {
-        frame.wrap(address, template.length());
-        template.writeTo(frame, walker, sequence);
+        template.writeAt(address, walker, sequence);
         sequence++;
         walker.advance();
     }

@@ -1,7 +1,9 @@
 package org.netmapengine.io.pktgen;
 
 import org.agrona.MutableDirectBuffer;
+import org.agrona.UnsafeAccess;
 import org.agrona.concurrent.UnsafeBuffer;
+import sun.misc.Unsafe;
 
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -18,15 +20,27 @@ import static org.netmapengine.io.pktgen.UdpFrameDescriptor.*;
  * only its own dozen varying words to that partial sum (RFC 1071, section 2(4)). Unlike chaining RFC 1624
  * updates from one packet to the next, nothing carries over between packets, so no error can build up.
  * <p>
- * Immutable; {@link #writeTo} may be called from any thread on a buffer that thread owns.
+ * The template is kept as native-order 8-byte words, so writing a frame is a handful of plain stores (eight for
+ * 64 bytes) rather than a call into a copy routine: this is pkt-gen's per-packet work, and at line rate every
+ * store counts.
+ * <p>
+ * Immutable; {@link #writeTo} and {@link #writeAt} may be called from any thread on memory that thread owns.
  */
 public final class FrameTemplate
 {
     /** Repeated after the sequence number, so a person can recognise the payload in a dump. */
     private static final byte[] FILL = "netmap-engine pkt-gen payload\n".getBytes(StandardCharsets.US_ASCII);
+    private static final Unsafe UNSAFE = UnsafeAccess.UNSAFE;
+    private static final boolean NATIVE_IS_BIG_ENDIAN = ByteOrder.BIG_ENDIAN == ByteOrder.nativeOrder();
 
     private final FrameSpec spec;
     private final UnsafeBuffer template;
+    /**
+     * The template in native-order words: word {@code w} is bytes {@code [8w, 8w + 8)} but the last, which is the
+     * frame's last 8 bytes (overlapping the one before when the length is not a multiple of 8), so no store
+     * goes past the frame.
+     */
+    private final long[] words;
     private final int ipConstantSum;
     private final int udpConstantSum;
 
@@ -39,6 +53,12 @@ public final class FrameTemplate
         // Pseudo-header without addresses: zero, protocol, UDP length; then the UDP datagram as written above.
         final int pseudo = IP_PROTOCOL_UDP + udpLength(spec.length());
         this.udpConstantSum = InternetChecksum.sum(template, UDP_OFFSET, udpLength(spec.length()), pseudo);
+        this.words = new long[(spec.length() + Long.BYTES - 1) / Long.BYTES];
+        for (int w = 0; w < words.length - 1; w++)
+        {
+            words[w] = template.getLong(w * Long.BYTES, ByteOrder.nativeOrder());
+        }
+        words[words.length - 1] = template.getLong(spec.length() - Long.BYTES, ByteOrder.nativeOrder());
     }
 
     public FrameSpec spec()
@@ -54,26 +74,61 @@ public final class FrameTemplate
 
     /**
      * Writes a whole frame at offset 0 of {@code frame}: the template, then the given addresses, ports and
-     * sequence number, then both checksums. {@code frame} must hold {@link #length()} bytes.
+     * sequence number, then both checksums.
+     *
+     * @throws IndexOutOfBoundsException when {@code frame} holds fewer than {@link #length()} bytes.
      */
     public void writeTo(final MutableDirectBuffer frame, final RangeWalker at, final long sequence)
     {
+        frame.boundsCheck(0, spec.length());
+        write(frame.byteArray(), frame.addressOffset(), at, sequence);
+    }
+
+    /**
+     * As {@link #writeTo}, at an absolute address the caller has checked: {@link #length()} bytes there must
+     * be memory it owns (a packet buffer of a region, whose size it compared with the length once).
+     */
+    public void writeAt(final long address, final RangeWalker at, final long sequence)
+    {
+        write(null, address, at, sequence);
+    }
+
+    /** Writes at {@code offset} of {@code base}, Unsafe's addressing: an array and an offset in it, or null and an address. */
+    private void write(final Object base, final long offset, final RangeWalker at, final long sequence)
+    {
+        final long[] words = this.words;
+        final int last = words.length - 1;
+        for (int w = 0; w < last; w++)
+        {
+            UNSAFE.putLong(base, offset + (long)w * Long.BYTES, words[w]);
+        }
+        UNSAFE.putLong(base, offset + spec.length() - Long.BYTES, words[last]);
+
         final int srcAddress = at.srcAddress();
         final int dstAddress = at.dstAddress();
         final int srcPort = at.srcPort();
         final int dstPort = at.dstPort();
-        frame.putBytes(0, template, 0, spec.length());
-        frame.putInt(IP_SRC_OFFSET, srcAddress, ByteOrder.BIG_ENDIAN);
-        frame.putInt(IP_DST_OFFSET, dstAddress, ByteOrder.BIG_ENDIAN);
-        frame.putShort(UDP_SRC_PORT_OFFSET, (short)srcPort, ByteOrder.BIG_ENDIAN);
-        frame.putShort(UDP_DST_PORT_OFFSET, (short)dstPort, ByteOrder.BIG_ENDIAN);
-        frame.putLong(SEQUENCE_OFFSET, sequence, ByteOrder.BIG_ENDIAN);
+        putIntBigEndian(base, offset + IP_SRC_OFFSET, srcAddress);
+        putIntBigEndian(base, offset + IP_DST_OFFSET, dstAddress);
+        putShortBigEndian(base, offset + UDP_SRC_PORT_OFFSET, srcPort);
+        putShortBigEndian(base, offset + UDP_DST_PORT_OFFSET, dstPort);
+        UNSAFE.putLong(base, offset + SEQUENCE_OFFSET, NATIVE_IS_BIG_ENDIAN ? sequence : Long.reverseBytes(sequence));
 
         final int addresses = InternetChecksum.words(srcAddress) + InternetChecksum.words(dstAddress);
         final int ipSum = ipConstantSum + addresses;
         final int udpSum = udpConstantSum + addresses + srcPort + dstPort + InternetChecksum.words(sequence);
-        frame.putShort(IP_CHECKSUM_OFFSET, (short)InternetChecksum.finish(ipSum), ByteOrder.BIG_ENDIAN);
-        frame.putShort(UDP_CHECKSUM_OFFSET, (short)InternetChecksum.finishUdp(udpSum), ByteOrder.BIG_ENDIAN);
+        putShortBigEndian(base, offset + IP_CHECKSUM_OFFSET, InternetChecksum.finish(ipSum));
+        putShortBigEndian(base, offset + UDP_CHECKSUM_OFFSET, InternetChecksum.finishUdp(udpSum));
+    }
+
+    private static void putIntBigEndian(final Object base, final long offset, final int value)
+    {
+        UNSAFE.putInt(base, offset, NATIVE_IS_BIG_ENDIAN ? value : Integer.reverseBytes(value));
+    }
+
+    private static void putShortBigEndian(final Object base, final long offset, final int value)
+    {
+        UNSAFE.putShort(base, offset, NATIVE_IS_BIG_ENDIAN ? (short)value : Short.reverseBytes((short)value));
     }
 
     /** Everything but addresses, ports, sequence number and checksums, which stay 0 in the template. */

@@ -1,6 +1,8 @@
 package org.netmapengine.io.pktgen;
 
+import org.netmapengine.io.port.NetmapException;
 import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.ring.Region;
 import org.netmapengine.io.ring.RingView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,7 @@ public final class PacketGenerator implements Runnable
 
     private final NetmapPort port;
     private final RingView[] rings;
+    private final Region region;
     private final FrameSource frames;
     private final RunLimits limits;
     private final TrafficCounters counters = new TrafficCounters();
@@ -56,6 +59,7 @@ public final class PacketGenerator implements Runnable
         {
             rings[i] = port.txRing(i);
         }
+        this.region = port.region();
         this.frames = new FrameSource(spec);
         this.limits = limits;
     }
@@ -129,9 +133,14 @@ public final class PacketGenerator implements Runnable
         int slot = ring.head();
         for (int i = 0; i < n; i++)
         {
-            frames.writeNext(ring.slotBufferAddress(slot));
-            ring.len(slot, length);
-            ring.slotFlags(slot, 0);
+            final int bufIdx = (int)ring.slotHead(slot);
+            if (!region.isValidBuffer(bufIdx))
+            {
+                throw brokenSlot(ring, slot, bufIdx);
+            }
+            // The constructor compared the frame length with the buffer size, so the frame fits its buffer.
+            frames.writeNext(ring.bufferAddress(bufIdx));
+            ring.slotHead(slot, bufIdx, length, 0);
             slot = ring.next(slot);
         }
         if (n > 0)
@@ -139,6 +148,14 @@ public final class PacketGenerator implements Runnable
             ring.advanceRelease(slot);
         }
         return n;
+    }
+
+    /** A TX slot no kernel leaves behind: writing a frame through it would write outside the region. */
+    private NetmapException brokenSlot(final RingView ring, final int slot, final int bufIdx)
+    {
+        return new NetmapException(NetmapException.Reason.SYSTEM_ERROR, port.name(), 0, ring + ": slot " + slot +
+            " holds buffer index " + bufIdx + ", outside the region's " + region.bufferCount() +
+            " buffers (a broken peer?); pkt-gen stops rather than write there");
     }
 
     /** Syncs until every slot is back, a stop is asked, or no slot has come back for a while. */

@@ -3,9 +3,12 @@ package org.netmapengine.io.pktgen;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.Test;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class FrameTemplateTest
 {
@@ -53,6 +56,38 @@ class FrameTemplateTest
         assertEquals(0xFFFF, Frames.u16(frame, 40));
         assertEquals(0xFFFF, ReferenceChecksums.udp(frame));
         assertEquals(FrameCheck.OK, FrameCheck.check(new UnsafeBuffer(frame), frame.length));
+    }
+
+    @Test
+    void shouldWriteTheSameBytesAtAnAddressAsIntoAHeapBufferForLengthsThatAreNotMultiplesOfEight()
+    {
+        for (final int length : new int[] {60, 61, 63, 64, 65, 67, 71, 1514})
+        {
+            final FrameSpec spec = SPEC.withLength(length);
+            final UnsafeBuffer direct = new UnsafeBuffer(ByteBuffer.allocateDirect(length + 16));
+            direct.setMemory(0, length + 16, (byte)0x5A);
+
+            new FrameTemplate(spec).writeAt(direct.addressOffset() + 8, new RangeWalker(spec.src(), spec.dst()), 99);
+
+            final byte[] written = new byte[length];
+            direct.getBytes(8, written);
+            assertArrayEquals(write(spec, 99), written, "length " + length);
+            for (int i = 0; i < 8; i++)
+            {
+                assertEquals(0x5A, direct.getByte(i), "byte " + i + " before the frame of " + length);
+                assertEquals(0x5A, direct.getByte(8 + length + i), "byte " + i + " after the frame of " + length);
+            }
+        }
+    }
+
+    @Test
+    void shouldRefuseABufferShorterThanTheFrameAndLeaveItUntouched()
+    {
+        final byte[] frame = new byte[SPEC.length() - 1];
+
+        assertThrows(IndexOutOfBoundsException.class, () -> new FrameTemplate(SPEC)
+            .writeTo(new UnsafeBuffer(frame), new RangeWalker(SPEC.src(), SPEC.dst()), 0));
+        assertArrayEquals(new byte[frame.length], frame);
     }
 
     private static byte[] write(final FrameSpec spec, final long sequence)

@@ -7,8 +7,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netmapengine.io.emulated.EmulatedBackend;
 import org.netmapengine.io.emulated.EmulatedConfig;
 import org.netmapengine.io.name.PortSpec;
+import org.netmapengine.io.port.NetmapException;
 import org.netmapengine.io.port.NetmapPort;
 import org.netmapengine.io.port.PortOptions;
+import org.netmapengine.io.ring.RingView;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +61,21 @@ class PipeTrafficTest
         assertEquals(COUNT, receiver.counters().packets());
         assertEquals(COUNT * 60, generator.counters().bytes());
         assertEquals(COUNT * 60, receiver.counters().bytes());
+    }
+
+    @Test
+    void shouldStopRatherThanWriteThroughATxSlotWhoseBufferIndexIsOutsideTheRegion()
+    {
+        final RingView ring = master.txRing(0);
+        final int slot = ring.head();
+        final int outside = master.region().bufferCount() + 5;
+        ring.bufIdx(slot, outside);
+        final PacketGenerator generator = new PacketGenerator(master, FrameSpec.DEFAULT, RunLimits.DEFAULT.withCount(10));
+
+        final NetmapException e = assertThrows(NetmapException.class, generator::run);
+
+        assertTrue(e.getMessage().contains("slot " + slot + " holds buffer index " + outside), e.getMessage());
+        assertEquals(0, generator.counters().packets());
     }
 
     @Test
