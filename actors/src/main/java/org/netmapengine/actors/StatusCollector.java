@@ -40,14 +40,21 @@ final class StatusCollector
     {
     }
 
+    /**
+     * The actors to ask are copied here, in the caller's thread: the pipeline goes on changing its own lists (a
+     * segment stops, a restart replaces it) while the collector, on another thread, starts up.
+     */
     static Behavior<Event> create(
         final String pipeline,
-        final List<ActorRef<PortReceiver.Command>> receivers,
-        final List<ActorRef<PortTransmitter.Command>> transmitters,
-        final List<ActorRef<StageActor.Command>> segments,
+        final List<ActorRef<PortReceiver.Command>> receiversNow,
+        final List<ActorRef<PortTransmitter.Command>> transmittersNow,
+        final List<ActorRef<StageActor.Command>> segmentsNow,
         final Duration timeout,
         final ActorRef<PipelineStatus> replyTo)
     {
+        final List<ActorRef<PortReceiver.Command>> receivers = List.copyOf(receiversNow);
+        final List<ActorRef<PortTransmitter.Command>> transmitters = List.copyOf(transmittersNow);
+        final List<ActorRef<StageActor.Command>> segments = List.copyOf(segmentsNow);
         return Behaviors.setup(context -> Behaviors.withTimers(timers ->
         {
             final ActorRef<PortStatus> receiverAdapter = context.messageAdapter(PortStatus.class, FromReceiver::new);
