@@ -24,14 +24,34 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineBenchmark
 {
-    /** One measurement. */
     /**
+     * What one measurement runs.
+     *
+     * @param batch        the receiver's batch size.
+     * @param burst        frames pkt-gen writes per TX sync: how many packets arrive per wake-up of the receiver.
+     * @param slots        slots per ring of both pipes.
+     * @param idle         the ports' idle strategy: poll, backoff, yield or spin.
+     * @param extraBuffers the receiver's buffers: with its batch pool, the bound on packets in flight.
+     */
+    public record Setup(int batch, int burst, int slots, String idle, int extraBuffers, double warmupSeconds,
+        double seconds)
+    {
+        @Override
+        public String toString()
+        {
+            return "batch=" + batch + " burst=" + burst + " slots=" + slots + " idle=" + idle;
+        }
+    }
+
+    /**
+     * One measurement.
+     *
      * @param cpuBusy the CPU time of every thread of the JVM over the measured time, in CPUs (2.0: both CPUs of a
      *                2-CPU machine all the time). Well below the machine's CPUs while the rate is low means the
      *                threads spent their time waiting for one another to be woken, not working.
      */
-    public record Result(String variant, int batch, long packets, double seconds, long allocatedBytes, boolean clean,
-        String idle, double cpuBusy, List<String> threads)
+    public record Result(String variant, Setup setup, long packets, double seconds, long allocatedBytes, boolean clean,
+        double cpuBusy, List<String> threads)
     {
         public double mpps()
         {
@@ -55,9 +75,9 @@ public final class EngineBenchmark
         @Override
         public String toString()
         {
-            return String.format(java.util.Locale.ROOT, "engine %-6s batch=%d idle=%s secs=%.2f packets=%d Mpps=%.2f " +
-                "alloc=%.3f B/pkt cpu=%.2f/%d (%.0f ns/pkt) accounting=%s", variant, batch, idle, seconds, packets,
-                mpps(), bytesPerPacket(), cpuBusy, Runtime.getRuntime().availableProcessors(), cpuNanosPerPacket(),
+            return String.format(java.util.Locale.ROOT, "engine %-6s %s secs=%.2f packets=%d Mpps=%.2f " +
+                "alloc=%.3f B/pkt cpu=%.2f/%d (%.0f ns/pkt) accounting=%s", variant, setup, seconds, packets, mpps(),
+                bytesPerPacket(), cpuBusy, Runtime.getRuntime().availableProcessors(), cpuNanosPerPacket(),
                 clean ? "clean" : "NOT CLEAN");
         }
     }
@@ -80,29 +100,19 @@ public final class EngineBenchmark
 
     /**
      * @param async true to put the counter behind an async boundary.
-     * @param idle  the ports' idle strategy: poll, backoff, yield or spin.
      */
-    public Result run(final boolean async, final int batch, final String idle, final double warmupSeconds,
-        final double seconds) throws Exception
-    {
-        return run(async, batch, idle, 4096, warmupSeconds, seconds);
-    }
-
-    /**
-     * @param extraBuffers the receiver's buffers: with its batch pool, the bound on packets in flight.
-     */
-    public Result run(final boolean async, final int batch, final String idle, final int extraBuffers,
-        final double warmupSeconds, final double seconds) throws Exception
+    public Result run(final boolean async, final Setup setup) throws Exception
     {
         final String parent = "bench" + (async ? "a" : "f") + ProcessHandle.current().pid();
+        final String slots = "@conf:slots=" + setup.slots();
         final Config config = ConfigFactory.parseString("""
             netmap-engine {
               backend = emulated
               emulated.directory = "%s"
               pipelines.bench {
                 ports {
-                  in { port = "netmap:%s}0", to = by-port, batch = %d, idle = %s, extra-buffers = %d %s }
-                  out { port = "netmap:%s{1", idle = %s %s }
+                  in { port = "netmap:%s}0%s", to = by-port, batch = %d, idle = %s, extra-buffers = %d %s }
+                  out { port = "netmap:%s{1%s", idle = %s %s }
                 }
                 stages {
                   by-port {
@@ -114,14 +124,14 @@ public final class EngineBenchmark
                 }
               }
               traffic {
-                generators.gen { port = "netmap:%s{0", length = 60, burst = %d,
+                generators.gen { port = "netmap:%s{0%s", length = 60, burst = %d,
                   src = "10.0.0.1:1024-10.0.0.1:1087", dst = "10.1.0.1:53-10.1.0.4:54" %s }
-                sinks.sink { port = "netmap:%s}1", verify = false %s }
+                sinks.sink { port = "netmap:%s}1%s", verify = false %s }
               }
             }
             akka.loglevel = WARNING
-            """.formatted(directory, parent, batch, idle, extraBuffers, pin(0), parent, idle, pin(1), async, parent,
-                batch, pin(0), parent, pin(1)))
+            """.formatted(directory, parent, slots, setup.batch(), setup.idle(), setup.extraBuffers(), pin(0), parent,
+                slots, setup.idle(), pin(1), async, parent, slots, setup.burst(), pin(0), parent, slots, pin(1)))
             .withFallback(ConfigFactory.load()).resolve();
         final ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bench", config);
         try
@@ -137,11 +147,11 @@ public final class EngineBenchmark
                     throw new IllegalStateException("benchmark pipeline did not start: " + started);
                 }
                 traffic.startGenerators();
-                Thread.sleep((long)(warmupSeconds * 1000));
+                Thread.sleep((long)(setup.warmupSeconds() * 1000));
                 final long packetsBefore = traffic.sinks().get(0).counters().packets();
                 final java.util.Map<Long, long[]> before = perThread();
                 final long start = System.nanoTime();
-                Thread.sleep((long)(seconds * 1000));
+                Thread.sleep((long)(setup.seconds() * 1000));
                 final long packets = traffic.sinks().get(0).counters().packets() - packetsBefore;
                 final java.util.Map<Long, long[]> after = perThread();
                 final long elapsed = System.nanoTime() - start;
@@ -170,8 +180,8 @@ public final class EngineBenchmark
                     "%d stalls", rx.averageBatch(), rx.idlePolls(), rx.stalls()));
                 final List<PipelineReport> reports = engine.shutdown().toCompletableFuture().get(60, TimeUnit.SECONDS);
                 traffic.drainAndStopSinks(200, 5000);
-                return new Result(async ? "async" : "fused", batch, packets, elapsed / 1e9, allocated,
-                    reports.get(0).clean(), idle, (double)cpuNanos / elapsed, threads);
+                return new Result(async ? "async" : "fused", setup, packets, elapsed / 1e9, allocated,
+                    reports.get(0).clean(), (double)cpuNanos / elapsed, threads);
             }
         }
         finally

@@ -1,6 +1,7 @@
 package org.netmapengine.engine.cli;
 
 import org.agrona.concurrent.UnsafeBuffer;
+import org.netmapengine.engine.bench.EngineBenchmark;
 import org.netmapengine.io.bench.PipeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -138,8 +139,18 @@ final class BenchCommand
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--batch", defaultValue = "256", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--batch", defaultValue = "512", description = "The receiver's batch size. Default: " +
+            "${DEFAULT-VALUE} (pkt-gen's own default burst).")
         int batch;
+
+        @Option(names = "--burst", defaultValue = "2048", description = "Frames pkt-gen writes per TX sync: what " +
+            "arrives per wake-up of the receiver, as one interrupt of a NIC with interrupt moderation brings at " +
+            "10 Mpps. Default: ${DEFAULT-VALUE}.")
+        int burst;
+
+        @Option(names = "--slots", defaultValue = "4096", description = "Slots per ring of both pipes (room for two " +
+            "bursts). Default: ${DEFAULT-VALUE}.")
+        int slots;
 
         @Option(names = "--idle", defaultValue = "poll", paramLabel = "poll|backoff|yield|spin",
             description = "The ports' idle strategy. Default: ${DEFAULT-VALUE}.")
@@ -178,16 +189,19 @@ final class BenchCommand
             final PrintWriter out = spec.commandLine().getOut();
             out.printf("engine benchmark: 64-byte frames, %d CPUs, Agrona bounds checks %s%n",
                 Runtime.getRuntime().availableProcessors(), UnsafeBuffer.SHOULD_BOUNDS_CHECK ? "on" : "off");
-            final org.netmapengine.engine.bench.EngineBenchmark bench =
-                new org.netmapengine.engine.bench.EngineBenchmark(directory, pin);
-            final org.netmapengine.engine.bench.EngineBenchmark.Result fused = bench.run(false, batch, idle, extraBuffers, warmup, seconds);
+            final EngineBenchmark bench =
+                new EngineBenchmark(directory, pin);
+            final EngineBenchmark.Setup setup =
+                new EngineBenchmark.Setup(batch, burst, slots, idle, extraBuffers, warmup,
+                    seconds);
+            final EngineBenchmark.Result fused = bench.run(false, setup);
             out.println(fused);
             if (threads)
             {
                 fused.threads().forEach(out::println);
             }
             out.flush();
-            final org.netmapengine.engine.bench.EngineBenchmark.Result async = bench.run(true, batch, idle, extraBuffers, warmup, seconds);
+            final EngineBenchmark.Result async = bench.run(true, setup);
             out.println(async);
             if (threads)
             {
