@@ -77,6 +77,13 @@ public final class PacketView
         return network(UNSAFE.getInt(at(offset, Integer.BYTES)));
     }
 
+    /** @return 8 bytes in network order: several header fields in one read, for a parser's fast path. */
+    public long u64(final int offset)
+    {
+        final long value = UNSAFE.getLong(at(offset, Long.BYTES));
+        return NATIVE_IS_NETWORK ? value : Long.reverseBytes(value);
+    }
+
     /** @return 6 bytes (a MAC address) as the low 48 bits of a long. */
     public long u48(final int offset)
     {

@@ -42,6 +42,7 @@ class PacketViewTest
         assertEquals(0x0C0D0E0FL, view.u32(12));
         assertEquals(0x0C0D0E0F, view.i32(12));
         assertEquals(0x0C0D0E0F1011L, view.u48(12));
+        assertEquals(0x0C0D0E0F10111213L, view.u64(12));
         assertEquals(0xF0F1F2F3L, view.wrap(address(0xF0F1F2F3), 4).u32(0), "unsigned beyond 2^31");
     }
 
@@ -83,6 +84,7 @@ class PacketViewTest
         assertThrows(IndexOutOfBoundsException.class, () -> view.u32(LENGTH - 3));
         assertThrows(IndexOutOfBoundsException.class, () -> view.u48(LENGTH - 5));
         assertThrows(IndexOutOfBoundsException.class, () -> view.nativeU64(LENGTH - 7));
+        assertThrows(IndexOutOfBoundsException.class, () -> view.u64(LENGTH - 7));
         assertThrows(IndexOutOfBoundsException.class, () -> view.u16(LENGTH - 1, 0));
         assertThrows(IndexOutOfBoundsException.class, () -> view.u32(Integer.MAX_VALUE, 0));
         assertEquals(NEIGHBOUR, memory.get(BEFORE + LENGTH), "the next buffer's bytes are untouched");

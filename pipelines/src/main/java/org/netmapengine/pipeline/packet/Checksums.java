@@ -77,6 +77,19 @@ public final class Checksums
         return MASK == fold(sum);
     }
 
+    /**
+     * @return whether the 16-bit words of three values, which hold a header between them (a parser's wide reads,
+     *         its bytes outside the header shifted or masked away), sum to all ones, as a correct header with its
+     *         checksum field does.
+     */
+    public static boolean sumsToAllOnes(final long a, final long b, final long c)
+    {
+        // As in ipv4HeaderOk: 32-bit halves summed in 64 bits fold to the 16-bit sum.
+        final long sum = (a >>> 32) + (a & 0xFFFF_FFFFL) + (b >>> 32) + (b & 0xFFFF_FFFFL) +
+            (c >>> 32) + (c & 0xFFFF_FFFFL);
+        return MASK == fold(sum);
+    }
+
     /** @return the folded (not complemented) sum of {@code length} bytes at {@code offset}. */
     public static int sum(final PacketView frame, final int offset, final int length)
     {

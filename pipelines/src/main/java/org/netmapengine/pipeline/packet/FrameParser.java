@@ -26,6 +26,12 @@ public final class FrameParser
     private static final int TWO_BYTES = 2;
     private static final int WORD = 4;
     private static final int OCTETS = 8;
+    /** Ethernet, IPv4 without options, UDP: the shortest frame the fast path reads. */
+    private static final int FAST_PATH_MIN_LENGTH =
+        HEADER_LENGTH + Ipv4Descriptor.MIN_HEADER_LENGTH + TransportDescriptor.UDP_HEADER_LENGTH;
+    /** The top 24 bits of bytes 12-19 of an untagged IPv4 frame without options: EtherType 0x0800, then 0x45. */
+    private static final long FAST_PATH_ETHER_TYPE_VERSION_IHL =
+        ((long)ETHER_TYPE_IPV4 << 8) | (Ipv4Descriptor.VERSION << 4) | Ipv4Descriptor.MIN_IHL;
 
     private FrameParser()
     {
@@ -106,6 +112,16 @@ public final class FrameParser
 
     private static ParseResult parse(final PacketView frame, final ParsedFrame parsed, final boolean upper)
     {
+        if (upper && untaggedIpv4Udp(frame, parsed))
+        {
+            return ParseResult.OK;
+        }
+        return parseStepByStep(frame, parsed, upper);
+    }
+
+    /** The parse every frame could take: header by header, each check in turn. */
+    static ParseResult parseStepByStep(final PacketView frame, final ParsedFrame parsed, final boolean upper)
+    {
         final ParseResult ethernet = parseEthernet(frame, parsed);
         if (ParseResult.OK != ethernet)
         {
@@ -126,6 +142,70 @@ public final class FrameParser
             default:
                 return ParseResult.OK;
         }
+    }
+
+    /**
+     * The fast path for the most common frame, untagged IPv4 without options carrying UDP, not a later fragment:
+     * four reads of 8 or 4 bytes instead of a dozen, and every field of {@code parsed} written once. It makes each
+     * check {@link #parseStepByStep} makes on such a frame and fills in the same; a frame that is anything else, or
+     * fails a check, is left to {@link #parseStepByStep}, which names the problem.
+     *
+     * @return true when the frame was such a frame and passed every check; {@code parsed} is then filled.
+     */
+    private static boolean untaggedIpv4Udp(final PacketView frame, final ParsedFrame parsed)
+    {
+        final int length = frame.length();
+        if (length < FAST_PATH_MIN_LENGTH)
+        {
+            return false;
+        }
+        // Bytes 12-19: EtherType, version and IHL, TOS, Total Length, Identification.
+        final long ethernetIp = frame.u64(ETHER_TYPE_OFFSET);
+        // Bytes 20-27: flags and fragment offset, TTL, Protocol, header checksum, the first half of the source.
+        final long flagsToSource = frame.u64(HEADER_LENGTH + Ipv4Descriptor.FLAGS_FRAGMENT_OFFSET);
+        // Bytes 28-35: the source's second half, the destination, the UDP source port.
+        final long sourceToPort = frame.u64(HEADER_LENGTH + Ipv4Descriptor.FLAGS_FRAGMENT_OFFSET + Long.BYTES);
+        // Bytes 36-39: UDP destination port and length.
+        final int ports = frame.i32(HEADER_LENGTH + Ipv4Descriptor.MIN_HEADER_LENGTH +
+            TransportDescriptor.DESTINATION_PORT_OFFSET);
+        final int totalLength = (int)(ethernetIp >>> 16) & 0xFFFF;
+        final int flagsFragment = (int)(flagsToSource >>> 48);
+        final int udpLength = ports & 0xFFFF;
+        final int ipPayload = totalLength - Ipv4Descriptor.MIN_HEADER_LENGTH;
+        if ((ethernetIp >>> 40) != FAST_PATH_ETHER_TYPE_VERSION_IHL ||
+            ((flagsToSource >>> 32) & 0xFF) != TransportDescriptor.PROTOCOL_UDP ||
+            0 != (flagsFragment & Ipv4Descriptor.FRAGMENT_OFFSET_MASK) ||
+            ipPayload < TransportDescriptor.UDP_HEADER_LENGTH || totalLength > length - HEADER_LENGTH ||
+            udpLength < TransportDescriptor.UDP_HEADER_LENGTH || udpLength > ipPayload)
+        {
+            return false;
+        }
+        // The IPv4 header is bytes 14-33: the low 48 bits of the first read, all of the second, the high 48 bits of
+        // the third; the ones' complement sum of its words must be all ones (RFC 1071).
+        if (!Checksums.sumsToAllOnes(ethernetIp & 0xFFFF_FFFF_FFFFL, flagsToSource, sourceToPort >>> 16))
+        {
+            return false;
+        }
+        parsed.vlanCount = 0;
+        parsed.outerVlanId = -1;
+        parsed.innerVlanId = -1;
+        parsed.etherType = ETHER_TYPE_IPV4;
+        parsed.l3Offset = HEADER_LENGTH;
+        parsed.l3Length = totalLength;
+        parsed.arpOperation = -1;
+        parsed.ethernetIpv4Arp = false;
+        parsed.ipVersion = Ipv4Descriptor.VERSION;
+        parsed.protocol = TransportDescriptor.PROTOCOL_UDP;
+        parsed.fragment = 0 != (flagsFragment & Ipv4Descriptor.MORE_FRAGMENTS);
+        parsed.laterFragment = false;
+        parsed.l4Offset = HEADER_LENGTH + Ipv4Descriptor.MIN_HEADER_LENGTH;
+        parsed.l4Length = ipPayload;
+        parsed.sourcePort = (int)sourceToPort & 0xFFFF;
+        parsed.destinationPort = ports >>> 16;
+        parsed.tcpFlags = -1;
+        parsed.icmpType = -1;
+        parsed.icmpCode = -1;
+        return true;
     }
 
     private static ParseResult parseArp(final PacketView frame, final ParsedFrame parsed)

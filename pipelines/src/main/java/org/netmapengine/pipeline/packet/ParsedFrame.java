@@ -33,6 +33,16 @@ public final class ParsedFrame
         reset();
     }
 
+    @Override
+    public String toString()
+    {
+        return "ParsedFrame[vlans=" + vlanCount + " outer=" + outerVlanId + " inner=" + innerVlanId + " etherType=" +
+            etherType + " l3=" + l3Offset + "+" + l3Length + " arp=" + arpOperation + "/" + ethernetIpv4Arp + " ip=" +
+            ipVersion + " protocol=" + protocol + " fragment=" + fragment + "/" + laterFragment + " l4=" + l4Offset +
+            "+" + l4Length + " ports=" + sourcePort + ">" + destinationPort + " tcpFlags=" + tcpFlags + " icmp=" +
+            icmpType + "/" + icmpCode + "]";
+    }
+
     /** Forgets the previous frame. */
     public void reset()
     {

@@ -8,6 +8,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.netmapengine.pipeline.PacketView;
 import org.netmapengine.pipeline.testing.AdversarialFrames;
+import org.netmapengine.pipeline.testing.Frames;
 import org.netmapengine.pipeline.testing.OffHeapBatch;
 
 import java.util.Arrays;
@@ -62,6 +63,49 @@ class FrameParserPropertiesTest
         assertEquals(ParseResult.OK, parse(oversize, padded));
         assertEquals(exact.l4Offset(), padded.l4Offset());
         assertEquals(exact.protocol(), padded.protocol());
+    }
+
+    @Property(tries = 5000)
+    void shouldAnswerAndFillTheSameOnTheFastPathAsStepByStep(@ForAll("nearlyUdpOverIpv4") final byte[] frame)
+    {
+        final PacketView view = new PacketView().wrap(OffHeapBatch.of(frame).batch(), 0);
+        final ParsedFrame stepByStep = new ParsedFrame();
+        final ParsedFrame parsed = new ParsedFrame();
+
+        final ParseResult expected = FrameParser.parseStepByStep(view, stepByStep, true);
+
+        assertEquals(expected, FrameParser.parseTransport(view, parsed));
+        assertEquals(stepByStep.toString(), parsed.toString());
+    }
+
+    /**
+     * UDP over IPv4, the fast path's frame, of any length, with a few bytes of its headers overwritten and, half the
+     * time, its IPv4 checksum made right again: frames on both sides of each of the fast path's checks.
+     */
+    @Provide
+    Arbitrary<byte[]> nearlyUdpOverIpv4()
+    {
+        return Arbitraries.randomValue(random ->
+        {
+            byte[] frame = Frames.ethernet(Frames.IPV4, Frames.ipv4(Frames.UDP,
+                Frames.udp(random.nextInt(0x10000), random.nextInt(0x10000), random.nextInt(64))));
+            if (random.nextBoolean())
+            {
+                frame = Frames.withIpv4Checksum(Frames.with16(frame, 20, random.nextBoolean() ? 0x2000 : 0x4000), 14);
+            }
+            final int damaged = random.nextInt(4);
+            for (int i = 0; i < damaged; i++)
+            {
+                final int at = 12 + random.nextInt(30);
+                frame[at] = (byte)(random.nextInt(4) == 0 ? frame[at] ^ 1 : random.nextInt(256));
+            }
+            if (random.nextBoolean())
+            {
+                frame = Frames.withIpv4Checksum(frame, 14);
+            }
+            final int length = random.nextInt(3) == 0 ? random.nextInt(frame.length + 1) : frame.length;
+            return Arrays.copyOf(frame, random.nextInt(4) == 0 ? length + random.nextInt(64) : length);
+        });
     }
 
     @Provide
