@@ -117,14 +117,16 @@ public final class PacketReceiver implements Runnable
             final int tail = ring.tailAcquire();
             while (slot != tail && packets < budget)
             {
-                final int length = ring.len(slot);
+                // Index, length and flags in one read.
+                final long slotHead = ring.slotHead(slot);
+                final int length = (int)(slotHead >>> 32) & 0xFFFF;
                 bytes += length;
-                if (0 == (ring.slotFlags(slot) & NetmapApi.NS_MOREFRAG))
+                if (0 == ((int)(slotHead >>> 48) & NetmapApi.NS_MOREFRAG))
                 {
                     packets++;
                     if (null != checks && !midPacket)
                     {
-                        checks.inspect(ring.slotBufferAddress(slot), length);
+                        checks.inspect(ring.bufferAddress((int)slotHead), length);
                     }
                     midPacket = false;
                 }
