@@ -189,11 +189,9 @@ final class BenchCommand
             final PrintWriter out = spec.commandLine().getOut();
             out.printf("engine benchmark: 64-byte frames, %d CPUs, Agrona bounds checks %s%n",
                 Runtime.getRuntime().availableProcessors(), UnsafeBuffer.SHOULD_BOUNDS_CHECK ? "on" : "off");
-            final EngineBenchmark bench =
-                new EngineBenchmark(directory, pin);
+            final EngineBenchmark bench = new EngineBenchmark(directory, pin);
             final EngineBenchmark.Setup setup =
-                new EngineBenchmark.Setup(batch, burst, slots, idle, extraBuffers, warmup,
-                    seconds);
+                new EngineBenchmark.Setup(batch, burst, slots, idle, extraBuffers, warmup, seconds);
             final EngineBenchmark.Result fused = bench.run(false, setup);
             out.println(fused);
             if (threads)

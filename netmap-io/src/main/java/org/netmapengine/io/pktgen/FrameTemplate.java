@@ -21,8 +21,7 @@ import static org.netmapengine.io.pktgen.UdpFrameDescriptor.*;
  * updates from one packet to the next, nothing carries over between packets, so no error can build up.
  * <p>
  * The template is kept as native-order 8-byte words, so writing a frame is a handful of plain stores (eight for
- * 64 bytes) rather than a call into a copy routine: this is pkt-gen's per-packet work, and at line rate every
- * store counts.
+ * 64 bytes), not a call into a copy routine through a re-wrapped, bounds-checked buffer per frame.
  * <p>
  * Immutable; {@link #writeTo} and {@link #writeAt} may be called from any thread on memory that thread owns.
  */
