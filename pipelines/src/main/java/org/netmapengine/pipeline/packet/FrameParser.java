@@ -161,21 +161,27 @@ public final class FrameParser
         }
         // Bytes 12-19: EtherType, version and IHL, TOS, Total Length, Identification.
         final long ethernetIp = frame.u64(ETHER_TYPE_OFFSET);
+        if ((ethernetIp >>> 40) != FAST_PATH_ETHER_TYPE_VERSION_IHL)
+        {
+            return false;
+        }
         // Bytes 20-27: flags and fragment offset, TTL, Protocol, header checksum, the first half of the source.
         final long flagsToSource = frame.u64(HEADER_LENGTH + Ipv4Descriptor.FLAGS_FRAGMENT_OFFSET);
+        final int flagsFragment = (int)(flagsToSource >>> 48);
+        if (((flagsToSource >>> 32) & 0xFF) != TransportDescriptor.PROTOCOL_UDP ||
+            0 != (flagsFragment & Ipv4Descriptor.FRAGMENT_OFFSET_MASK))
+        {
+            return false;
+        }
         // Bytes 28-35: the source's second half, the destination, the UDP source port.
         final long sourceToPort = frame.u64(HEADER_LENGTH + Ipv4Descriptor.FLAGS_FRAGMENT_OFFSET + Long.BYTES);
         // Bytes 36-39: UDP destination port and length.
         final int ports = frame.i32(HEADER_LENGTH + Ipv4Descriptor.MIN_HEADER_LENGTH +
             TransportDescriptor.DESTINATION_PORT_OFFSET);
         final int totalLength = (int)(ethernetIp >>> 16) & 0xFFFF;
-        final int flagsFragment = (int)(flagsToSource >>> 48);
         final int udpLength = ports & 0xFFFF;
         final int ipPayload = totalLength - Ipv4Descriptor.MIN_HEADER_LENGTH;
-        if ((ethernetIp >>> 40) != FAST_PATH_ETHER_TYPE_VERSION_IHL ||
-            ((flagsToSource >>> 32) & 0xFF) != TransportDescriptor.PROTOCOL_UDP ||
-            0 != (flagsFragment & Ipv4Descriptor.FRAGMENT_OFFSET_MASK) ||
-            ipPayload < TransportDescriptor.UDP_HEADER_LENGTH || totalLength > length - HEADER_LENGTH ||
+        if (ipPayload < TransportDescriptor.UDP_HEADER_LENGTH || totalLength > length - HEADER_LENGTH ||
             udpLength < TransportDescriptor.UDP_HEADER_LENGTH || udpLength > ipPayload)
         {
             return false;
