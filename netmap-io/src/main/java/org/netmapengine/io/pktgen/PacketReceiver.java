@@ -2,6 +2,7 @@ package org.netmapengine.io.pktgen;
 
 import org.netmapengine.io.abi.NetmapApi;
 import org.netmapengine.io.port.NetmapPort;
+import org.netmapengine.io.ring.Region;
 import org.netmapengine.io.ring.RingView;
 
 /**
@@ -23,6 +24,7 @@ public final class PacketReceiver implements Runnable
 
     private final NetmapPort port;
     private final RingView[] rings;
+    private final Region region;
     private final RunLimits limits;
     private final ReceiveChecks checks;
     private final TrafficCounters counters = new TrafficCounters();
@@ -40,6 +42,7 @@ public final class PacketReceiver implements Runnable
             throw new IllegalArgumentException(port.name() + ": no RX ring is bound, nothing to receive on (a /T port?)");
         }
         this.port = port;
+        this.region = port.region();
         this.rings = new RingView[port.rxRingCount()];
         for (int i = 0; i < rings.length; i++)
         {
@@ -47,6 +50,19 @@ public final class PacketReceiver implements Runnable
         }
         this.limits = limits;
         this.checks = verify ? new ReceiveChecks() : null;
+    }
+
+    /** Verifies the frame, unless the slot names memory outside the region's buffers (a broken peer). */
+    private void inspect(final RingView ring, final int bufIdx, final int length)
+    {
+        if (region.isValidBuffer(bufIdx) && length <= region.bufferSize())
+        {
+            checks.inspect(ring.bufferAddress(bufIdx), length);
+        }
+        else
+        {
+            checks.impossibleSlot();
+        }
     }
 
     public TrafficCounters counters()
@@ -126,7 +142,7 @@ public final class PacketReceiver implements Runnable
                     packets++;
                     if (null != checks && !midPacket)
                     {
-                        checks.inspect(ring.bufferAddress((int)slotHead), length);
+                        inspect(ring, (int)slotHead, length);
                     }
                     midPacket = false;
                 }

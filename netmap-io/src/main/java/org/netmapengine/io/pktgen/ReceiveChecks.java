@@ -38,6 +38,12 @@ public final class ReceiveChecks
         }
     }
 
+    /** Counts, as malformed, a frame whose slot names a buffer outside the region or a length past its buffer. */
+    public void impossibleSlot()
+    {
+        malformed = malformed + 1;
+    }
+
     public SequenceTracker sequence()
     {
         return sequence;

@@ -79,6 +79,22 @@ class PipeTrafficTest
     }
 
     @Test
+    void shouldCountAFrameWhoseSlotNamesABufferOutsideTheRegionAsMalformedWithoutReadingIt()
+    {
+        final RingView ring = master.txRing(0);
+        final int slot = ring.head();
+        ring.slotHead(slot, master.region().bufferCount() + 5, 60, 0);
+        ring.advanceRelease(ring.next(slot));
+        master.txSync();
+        final PacketReceiver receiver = new PacketReceiver(slave, RunLimits.DEFAULT.withCount(1), true);
+
+        receiver.run();
+
+        assertEquals(1, receiver.counters().packets());
+        assertEquals(1, receiver.checks().malformed());
+    }
+
+    @Test
     void shouldFindNoChecksumOrSequenceErrorsAcrossRanges()
     {
         final FrameSpec spec = FrameSpec.DEFAULT.withRanges(Ipv4Range.parse("10.0.0.1:1000-10.0.0.20:1009"),
