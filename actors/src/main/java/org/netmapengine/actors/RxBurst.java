@@ -85,9 +85,9 @@ final class RxBurst
         {
             // Index, length and flags in one read; the swap in one write, flagged NS_BUF_CHANGED.
             final long head = ring.slotHead(slot);
-            final int bufIdx = (int)head;
-            final int length = (int)(head >>> 32) & 0xFFFF;
-            final int flags = (int)(head >>> 48);
+            final int bufIdx = RingView.headBufIdx(head);
+            final int length = RingView.headLength(head);
+            final int flags = RingView.headFlags(head);
             final boolean moreFollows = 0 != (flags & NetmapApi.NS_MOREFRAG);
             if (inMultiSlotPacket || moreFollows)
             {

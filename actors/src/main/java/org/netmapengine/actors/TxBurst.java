@@ -73,8 +73,8 @@ final class TxBurst
             {
                 // The slot's old buffer goes back to the owner; index, length and flags in one write.
                 final long head = ring.slotHead(slot);
-                ring.slotHead(slot, packets.bufIdx(i), length, (int)(head >>> 48) | NetmapApi.NS_BUF_CHANGED);
-                batch.returnTransmitted((int)head);
+                ring.slotHead(slot, packets.bufIdx(i), length, RingView.headFlags(head) | NetmapApi.NS_BUF_CHANGED);
+                batch.returnTransmitted(RingView.headBufIdx(head));
                 zeroCopy++;
                 bytes += length;
                 slot = ring.next(slot);

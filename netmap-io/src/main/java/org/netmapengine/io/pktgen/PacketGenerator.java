@@ -133,7 +133,7 @@ public final class PacketGenerator implements Runnable
         int slot = ring.head();
         for (int i = 0; i < n; i++)
         {
-            final int bufIdx = (int)ring.slotHead(slot);
+            final int bufIdx = RingView.headBufIdx(ring.slotHead(slot));
             if (!region.isValidBuffer(bufIdx))
             {
                 throw brokenSlot(ring, slot, bufIdx);

@@ -52,19 +52,6 @@ public final class PacketReceiver implements Runnable
         this.checks = verify ? new ReceiveChecks() : null;
     }
 
-    /** Verifies the frame, unless the slot names memory outside the region's buffers (a broken peer). */
-    private void inspect(final RingView ring, final int bufIdx, final int length)
-    {
-        if (region.isValidBuffer(bufIdx) && length <= region.bufferSize())
-        {
-            checks.inspect(ring.bufferAddress(bufIdx), length);
-        }
-        else
-        {
-            checks.impossibleSlot();
-        }
-    }
-
     public TrafficCounters counters()
     {
         return counters;
@@ -135,14 +122,14 @@ public final class PacketReceiver implements Runnable
             {
                 // Index, length and flags in one read.
                 final long slotHead = ring.slotHead(slot);
-                final int length = (int)(slotHead >>> 32) & 0xFFFF;
+                final int length = RingView.headLength(slotHead);
                 bytes += length;
-                if (0 == ((int)(slotHead >>> 48) & NetmapApi.NS_MOREFRAG))
+                if (0 == (RingView.headFlags(slotHead) & NetmapApi.NS_MOREFRAG))
                 {
                     packets++;
                     if (null != checks && !midPacket)
                     {
-                        inspect(ring, (int)slotHead, length);
+                        inspect(ring, RingView.headBufIdx(slotHead), length);
                     }
                     midPacket = false;
                 }
@@ -162,5 +149,18 @@ public final class PacketReceiver implements Runnable
             counters.add(packets, bytes);
         }
         return packets;
+    }
+
+    /** Verifies the frame, unless the slot names memory outside the region's buffers (a broken peer). */
+    private void inspect(final RingView ring, final int bufIdx, final int length)
+    {
+        if (region.isValidBuffer(bufIdx) && length <= region.bufferSize())
+        {
+            checks.inspect(ring.bufferAddress(bufIdx), length);
+        }
+        else
+        {
+            checks.impossibleSlot();
+        }
     }
 }

@@ -267,6 +267,24 @@ public final class RingView
         return UNSAFE.getLong(slotAddress(slot));
     }
 
+    /** @return the buffer index of a {@link #slotHead} value. */
+    public static int headBufIdx(final long head)
+    {
+        return (int)head;
+    }
+
+    /** @return the length of a {@link #slotHead} value. */
+    public static int headLength(final long head)
+    {
+        return (int)(head >>> 32) & 0xFFFF;
+    }
+
+    /** @return the flags of a {@link #slotHead} value. */
+    public static int headFlags(final long head)
+    {
+        return (int)(head >>> 48);
+    }
+
     /** Writes a slot's first 8 bytes in one store: buffer index, length and flags, as {@link #slotHead} reads them. */
     public void slotHead(final int slot, final int bufIdx, final int len, final int flags)
     {

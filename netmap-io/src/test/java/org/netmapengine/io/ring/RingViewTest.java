@@ -109,6 +109,18 @@ class RingViewTest
     }
 
     @Test
+    void shouldDecodeTheFieldsOfASlotHeadAsWritten()
+    {
+        rx.slotHead(6, 0x7FFF_FFF0, 0xFFFF, NetmapApi.NS_MOREFRAG | NetmapApi.NS_BUF_CHANGED);
+
+        final long head = rx.slotHead(6);
+
+        assertEquals(0x7FFF_FFF0, RingView.headBufIdx(head));
+        assertEquals(0xFFFF, RingView.headLength(head));
+        assertEquals(NetmapApi.NS_MOREFRAG | NetmapApi.NS_BUF_CHANGED, RingView.headFlags(head));
+    }
+
+    @Test
     void shouldRejectSlotIndicesOutsideTheRingWhateverAgronasBoundsChecksSay()
     {
         final long lastSlotWord = rxRaw.getLong(256 + 16 * 7);
