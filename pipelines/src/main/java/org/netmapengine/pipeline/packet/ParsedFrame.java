@@ -43,6 +43,34 @@ public final class ParsedFrame
             icmpType + "/" + icmpCode + "]";
     }
 
+    /**
+     * Fills every field for untagged UDP over IPv4 without options, in one pass: what {@link #reset} and the
+     * step-by-step parse of such a frame leave, which a property test holds the two to. Change both together.
+     */
+    void untaggedUdpOverIpv4(final int totalLength, final boolean fragment, final int sourcePort,
+        final int destinationPort)
+    {
+        vlanCount = 0;
+        outerVlanId = -1;
+        innerVlanId = -1;
+        etherType = EthernetDescriptor.ETHER_TYPE_IPV4;
+        l3Offset = EthernetDescriptor.HEADER_LENGTH;
+        l3Length = totalLength;
+        arpOperation = -1;
+        ethernetIpv4Arp = false;
+        ipVersion = Ipv4Descriptor.VERSION;
+        protocol = TransportDescriptor.PROTOCOL_UDP;
+        this.fragment = fragment;
+        laterFragment = false;
+        l4Offset = EthernetDescriptor.HEADER_LENGTH + Ipv4Descriptor.MIN_HEADER_LENGTH;
+        l4Length = totalLength - Ipv4Descriptor.MIN_HEADER_LENGTH;
+        this.sourcePort = sourcePort;
+        this.destinationPort = destinationPort;
+        tcpFlags = -1;
+        icmpType = -1;
+        icmpCode = -1;
+    }
+
     /** Forgets the previous frame. */
     public void reset()
     {
