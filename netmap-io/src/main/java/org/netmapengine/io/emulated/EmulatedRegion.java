@@ -199,8 +199,7 @@ final class EmulatedRegion
             header.putInt(PIPE_COUNT_OFFSET, config.pipes());
             layout.write(header);
             // Buffers 0 and 1 are reserved, as in netmap; bits past the last buffer never allocate.
-            final int firstWord = 0;
-            header.putLong((int)layout.bufBitmap() + firstWord, 0b11L);
+            header.putLong((int)layout.bufBitmap(), 0b11L);
             header.putInt(BUFFERS_FREE_OFFSET, config.buffers() - NetmapApi.NETMAP_FIRST_VALID_BUFFER);
             header.putIntVolatile(STATE_OFFSET, STATE_READY);
         }

@@ -75,18 +75,14 @@ final class PipeAllocator
         {
             pipe = create(region, port, pipeId, 0 == rings ? 1 : rings, 0 == slots ? region.defaultSlots() : slots);
         }
-        else
-        {
-            final int haveRings = pipeRings(region, entry(region, pipe));
-            final int haveSlots = pipeSlots(region, entry(region, pipe));
-            if ((rings != 0 && rings != haveRings) || (slots != 0 && slots != haveSlots))
-            {
-                throw new NetmapException(Reason.INVALID_REQUEST, port, "the pipe exists with rings=" + haveRings +
-                    " slots=" + haveSlots + "; its other end asked for rings=" + rings + " slots=" + slots);
-            }
-        }
         final int entry = entry(region, pipe);
         final int pipeRings = pipeRings(region, entry);
+        final int pipeSlots = pipeSlots(region, entry);
+        if ((rings != 0 && rings != pipeRings) || (slots != 0 && slots != pipeSlots))
+        {
+            throw new NetmapException(Reason.INVALID_REQUEST, port, "the pipe exists with rings=" + pipeRings +
+                " slots=" + pipeSlots + "; its other end asked for rings=" + rings + " slots=" + slots);
+        }
         if (oneRing >= pipeRings)
         {
             throw new NetmapException(Reason.INVALID_REQUEST, port, "ring " + oneRing + " does not exist: the pipe has " +
